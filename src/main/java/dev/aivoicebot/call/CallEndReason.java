@@ -1,0 +1,25 @@
+package dev.aivoicebot.call;
+
+/** Why a call ended; the tag is written to the transcript and used as a bounded metric tag. */
+public enum CallEndReason {
+    CALLER_HUNG_UP("caller hung up"),
+    COMPLETED("completed"),
+    UPSTREAM_FAILURE("upstream failure"),
+    MAX_DURATION("max duration"),
+    SHUTDOWN("shutdown"),
+    ERROR("error");
+
+    private final String description;
+
+    CallEndReason(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String tag() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

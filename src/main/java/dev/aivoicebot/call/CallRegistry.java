@@ -1,0 +1,39 @@
+package dev.aivoicebot.call;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The calls in progress on this replica; at shutdown every one is ended so its transcript is closed. */
+@ApplicationScoped
+public class CallRegistry {
+
+    private final Set<CallSession> active = ConcurrentHashMap.newKeySet();
+
+    void add(CallSession call) {
+        active.add(call);
+    }
+
+    void remove(CallSession call) {
+        active.remove(call);
+    }
+
+    public int activeCount() {
+        return active.size();
+    }
+
+    public List<CallSession> active() {
+        return List.copyOf(active);
+    }
+
+    /** Before the transcript store drains (priority 10 000), so every call's last line is queued first. */
+    void endAll(@Observes @Priority(100) ShutdownEvent event) {
+        for (CallSession call : List.copyOf(active)) {
+            call.end(CallEndReason.SHUTDOWN, "service shutting down");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.aivoicebot.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.CloseReason;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Opens one OpenAI Realtime (GA) session per call with the websockets-next client connector. Only the
+ * {@code Authorization} header is sent: the beta header is rejected by the GA service.
+ */
+@ApplicationScoped
+public class RealtimeClient {
+
+    /** Audio deltas can be large; Vert.x' default 64 KiB frame limit is too tight for a long answer chunk. */
+    private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+    private final Provider<BasicWebSocketConnector> connectors;
+    private final RealtimeEndpoint endpoint;
+    private final OpenAiConfig config;
+    private final RealtimeEventDispatcher dispatcher;
+    private final ObjectMapper json;
+
+    @Inject
+    RealtimeClient(Provider<BasicWebSocketConnector> connectors, RealtimeEndpoint endpoint, OpenAiConfig config,
+            ObjectMapper json) {
+        this.connectors = connectors;
+        this.endpoint = endpoint;
+        this.config = config;
+        this.json = json;
+        this.dispatcher = new RealtimeEventDispatcher(json);
+    }
+
+    /** Connects and routes every server event to {@code handler}; fails if the socket is not open in time. */
+    public Uni<RealtimeConnection> connect(RealtimeEventHandler handler) {
+        AtomicBoolean closedReported = new AtomicBoolean();
+        return connectors.get()
+                .baseUri(endpoint.url())
+                .addHeader("Authorization", "Bearer " + endpoint.bearerToken())
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                .customizeOptions((connect, client) -> client.setMaxFrameSize(MAX_MESSAGE_BYTES)
+                        .setMaxMessageSize(MAX_MESSAGE_BYTES)
+                        .setConnectTimeout((int) config.connectTimeout().toMillis()))
+                .onTextMessage((connection, text) -> dispatcher.dispatch(text, handler))
+                .onClose((connection, reason) -> {
+                    if (closedReported.compareAndSet(false, true)) {
+                        handler.upstreamClosed(reason.getCode(), reason.getMessage());
+                    }
+                })
+                .onError((connection, failure) -> {
+                    if (closedReported.compareAndSet(false, true)) {
+                        handler.upstreamClosed(CloseReason.INTERNAL_SERVER_ERROR.getCode(), describe(failure));
+                    }
+                })
+                .connect()
+                .ifNoItem().after(config.connectTimeout()).failWith(() -> new RealtimeConnectException("timed out"))
+                .onFailure(failure -> !(failure instanceof RealtimeConnectException))
+                .transform(failure -> new RealtimeConnectException(describe(failure)))
+                .map(connection -> new RealtimeConnection(connection, json));
+    }
+
+    /** Never includes headers or URLs with credentials: only the failure's type and message. */
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.aivoicebot.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/** Turns Realtime server event JSON into calls on a {@link RealtimeEventHandler}; unknown events are ignored. */
+public final class RealtimeEventDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(RealtimeEventDispatcher.class);
+
+    private final ObjectMapper json;
+
+    public RealtimeEventDispatcher(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void dispatch(String text, RealtimeEventHandler handler) {
+        JsonNode event;
+        try {
+            event = json.readTree(text);
+        } catch (IOException e) {
+            LOG.warn("Ignoring a Realtime server message that is not JSON");
+            return;
+        }
+        if (event == null || !event.isObject()) {
+            return;
+        }
+        switch (event.path("type").asText("")) {
+            case "response.output_audio.delta" -> handler.outputAudioDelta(text(event, "response_id"),
+                    text(event, "item_id"), text(event, "delta"));
+            case "input_audio_buffer.speech_started" -> handler.speechStarted(text(event, "item_id"));
+            case "input_audio_buffer.speech_stopped" -> handler.speechStopped(text(event, "item_id"));
+            case "conversation.item.input_audio_transcription.completed" -> handler.inputTranscriptionCompleted(
+                    text(event, "item_id"), text(event, "transcript"));
+            case "response.created" -> handler.responseCreated(text(event.path("response"), "id"));
+            case "response.output_audio_transcript.done" -> handler.outputAudioTranscriptDone(
+                    text(event, "response_id"), text(event, "item_id"), text(event, "transcript"));
+            case "response.done" -> handler.responseDone(text(event.path("response"), "id"),
+                    text(event.path("response"), "status"));
+            case "session.updated" -> handler.sessionUpdated();
+            case "error" -> {
+                JsonNode error = event.path("error");
+                handler.error(new RealtimeError(text(error, "type"), text(error, "code"), text(error, "message"),
+                        text(error, "param")));
+            }
+            default -> {
+                // Deltas of transcripts, item bookkeeping, rate limits: nothing a phone call needs.
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

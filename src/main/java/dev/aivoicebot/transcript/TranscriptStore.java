@@ -1,0 +1,61 @@
+package dev.aivoicebot.transcript;
+
+import dev.aivoicebot.twilio.CallSid;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Opens one transcript file per call under {@code LOG_DIR}, named from the start time and the validated
+ * CallSid (nothing else reaches the path). All file I/O runs on one dedicated thread: lines of a call stay
+ * in order, and a slow disk can never stall audio on the event loop.
+ */
+@ApplicationScoped
+public class TranscriptStore {
+
+    private static final Logger LOG = Logger.getLogger(TranscriptStore.class);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService io = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "transcript-io");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    TranscriptStore(TranscriptConfig config) {
+        this.dir = Path.of(config.dir()).toAbsolutePath();
+    }
+
+    public TranscriptWriter open(CallSid callSid, Instant startedAt) {
+        return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".log"), io, clock);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Runs after calls were ended (their last lines queued): lets every queued line reach the disk. */
+    void drain(@Observes @Priority(10_000) ShutdownEvent event) {
+        io.shutdown();
+        try {
+            if (!io.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.error("Transcript writes still pending at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.aivoicebot.transcript;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * The transcript of one call. Lines are queued to the transcript I/O thread (never written on the event
+ * loop) in the order they are added, each written straight to the file (no user-space buffer), and the file
+ * is synced to disk when the call ends.
+ */
+public final class TranscriptWriter {
+
+    private static final Logger LOG = Logger.getLogger(TranscriptWriter.class);
+
+    private final Path file;
+    private final Executor io;
+    private final Clock clock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private FileChannel channel; // touched only on the I/O thread
+
+    TranscriptWriter(Path file, Executor io, Clock clock) {
+        this.file = file;
+        this.io = io;
+        this.clock = clock;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void customer(String text) {
+        add(Speaker.CUSTOMER, false, text);
+    }
+
+    public void assistant(String text, boolean interrupted) {
+        add(Speaker.ASSISTANT, interrupted, text);
+    }
+
+    public void system(String text) {
+        add(Speaker.SYSTEM, false, text);
+    }
+
+    /** Writes a last line and closes the file; later lines are ignored. Safe to call more than once. */
+    public void close(String lastSystemLine) {
+        if (closed.compareAndSet(false, true)) {
+            TranscriptLine line = new TranscriptLine(clock.instant(), Speaker.SYSTEM, false, lastSystemLine);
+            submit(() -> {
+                write(line);
+                closeFile();
+            });
+        }
+    }
+
+    private void add(Speaker speaker, boolean interrupted, String text) {
+        if (closed.get()) {
+            return;
+        }
+        TranscriptLine line = new TranscriptLine(clock.instant(), speaker, interrupted, text);
+        submit(() -> write(line));
+    }
+
+    /** After shutdown has stopped the I/O thread, a straggler line is written inline rather than lost. */
+    private void submit(Runnable task) {
+        try {
+            io.execute(task);
+        } catch (RejectedExecutionException e) {
+            synchronized (this) {
+                task.run();
+            }
+        }
+    }
+
+    private void write(TranscriptLine line) {
+        try {
+            if (channel == null) {
+                Files.createDirectories(file.getParent());
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(line.format().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            LOG.errorf("Cannot write transcript %s: %s", file.getFileName(), e.getMessage());
+        }
+    }
+
+    private void closeFile() {
+        if (channel == null) {
+            return;
+        }
+        try (FileChannel toClose = channel) {
+            toClose.force(true);
+        } catch (IOException e) {
+            LOG.errorf("Cannot close transcript %s: %s", file.getFileName(), e.getMessage());
+        }
+        channel = null;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.aivoicebot.twilio;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+
+/**
+ * The URLs Twilio uses to reach us, always built from {@code PUBLIC_BASE_URL}: never from the request's
+ * Host or X-Forwarded-* headers, which a stranger controls and which are wrong behind TLS termination.
+ */
+@ApplicationScoped
+public class PublicEndpoints {
+
+    public static final String WEBHOOK_PATH = "/voice";
+    public static final String STREAM_PATH = "/voice/stream";
+
+    private final String httpOrigin;
+    private final String wsOrigin;
+
+    PublicEndpoints(TwilioConfig config) {
+        this.httpOrigin = validatedOrigin(config.publicBaseUrl());
+        this.wsOrigin = (httpOrigin.startsWith("https://") ? "wss://" : "ws://")
+                + httpOrigin.substring(httpOrigin.indexOf("://") + 3);
+    }
+
+    /** The URL Twilio requested, as it signs it: public origin, path, and the raw query if any. */
+    public String webhookUrl(String path, String rawQuery) {
+        return httpOrigin + path + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
+    }
+
+    /** The Media Stream URL written into TwiML (and signed by Twilio on the WebSocket upgrade). */
+    public String streamUrl() {
+        return wsOrigin + STREAM_PATH;
+    }
+
+    static String validatedOrigin(String value) {
+        URI uri;
+        try {
+            uri = URI.create(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PUBLIC_BASE_URL is not a URL: " + value);
+        }
+        boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+        boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
+                && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        if (!http || uri.getHost() == null || !bare) {
+            throw new IllegalArgumentException(
+                    "PUBLIC_BASE_URL must be an origin like https://voice.example.com (no path, no trailing slash): "
+                            + value);
+        }
+        return uri.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.aivoicebot.twilio;
+
+import java.util.Map;
+
+/** Builds the TwiML documents we answer webhooks with. Every attribute value is XML-escaped. */
+public final class Twiml {
+
+    private Twiml() {
+    }
+
+    /**
+     * Connects the call to a bidirectional Media Stream. {@code <Connect>} (not {@code <Start>}) is what lets
+     * the caller hear us; the {@code <Hangup/>} after it runs when we close the stream.
+     */
+    public static String connectStream(String streamUrl, Map<String, String> parameters) {
+        StringBuilder xml = new StringBuilder(256)
+                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect><Stream url=\"")
+                .append(escape(streamUrl)).append("\">");
+        parameters.forEach((name, value) -> xml.append("<Parameter name=\"").append(escape(name))
+                .append("\" value=\"").append(escape(value)).append("\"/>"));
+        return xml.append("</Stream></Connect><Hangup/></Response>").toString();
+    }
+
+    /** Says a short message and hangs up (used when we cannot take the call). */
+    public static String sayAndHangUp(String message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>" + escape(message) + "</Say><Hangup/></Response>";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    // XML 1.0 forbids most control characters even when escaped; drop them.
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.aivoicebot.twilio;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Twilio's Voice webhook: answers an incoming call with TwiML that connects it to our Media Stream. */
+@Path(PublicEndpoints.WEBHOOK_PATH)
+public class VoiceWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(VoiceWebhookResource.class);
+
+    private final PublicEndpoints endpoints;
+    private final WebhookSignatureCheck signatures;
+
+    VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures) {
+        this.endpoints = endpoints;
+        this.signatures = signatures;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_XML)
+    public Response incomingCall(MultivaluedMap<String, String> form, @Context UriInfo uri,
+            @jakarta.ws.rs.HeaderParam("X-Twilio-Signature") String signature) {
+        String url = endpoints.webhookUrl(PublicEndpoints.WEBHOOK_PATH, uri.getRequestUri().getRawQuery());
+        if (!signatures.accepts(url, form, signature)) {
+            LOG.warn("Rejected a /voice request with a missing or invalid X-Twilio-Signature");
+            return plain(Response.Status.FORBIDDEN, "invalid Twilio signature");
+        }
+        String callSid = form.getFirst("CallSid");
+        if (!CallSid.isValid(callSid)) {
+            return plain(Response.Status.BAD_REQUEST, "CallSid missing or malformed");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("CallSid", callSid);
+        parameters.put("From", valueOrEmpty(form.getFirst("From")));
+        parameters.put("To", valueOrEmpty(form.getFirst("To")));
+        return Response.ok(Twiml.connectStream(endpoints.streamUrl(), parameters)).build();
+    }
+
+    /** Twilio caps a Parameter's name+value at 500 characters; phone numbers are far shorter. */
+    private static String valueOrEmpty(String value) {
+        return value == null ? "" : value.length() > 64 ? value.substring(0, 64) : value;
+    }
+
+    private static Response plain(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.TEXT_PLAIN).entity(message + "\n").build();
+    }
+}
