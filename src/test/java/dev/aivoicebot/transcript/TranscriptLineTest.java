@@ -1,0 +1,29 @@
+package dev.aivoicebot.transcript;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TranscriptLineTest {
+
+    private static final Instant AT = Instant.parse("2026-11-24T10:15:30.123Z");
+
+    @Test
+    void formatIsTimestampSpeakerText() {
+        assertEquals("2026-11-24T10:15:30.123Z customer: I need a table for two\n",
+                new TranscriptLine(AT, Speaker.CUSTOMER, false, "I need a table for two").format());
+        assertEquals("2026-11-24T10:15:30.123Z assistant (interrupted): Sure, what time\n",
+                new TranscriptLine(AT, Speaker.ASSISTANT, true, "Sure, what time").format());
+        assertEquals("2026-11-24T10:15:30.123Z system: call started\n",
+                new TranscriptLine(AT, Speaker.SYSTEM, false, "call started").format());
+    }
+
+    @Test
+    void textIsFoldedOntoOneLine() {
+        assertEquals("2026-11-24T10:15:30.123Z customer: one two   three\n",
+                new TranscriptLine(AT, Speaker.CUSTOMER, false, "one\ntwo\r\n\u2028three\u0000").format());
+        assertEquals("2026-11-24T10:15:30Z system: \n",
+                new TranscriptLine(Instant.parse("2026-11-24T10:15:30Z"), Speaker.SYSTEM, false, null).format());
+    }
+}
