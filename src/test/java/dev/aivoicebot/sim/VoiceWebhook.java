@@ -36,8 +36,9 @@ final class VoiceWebhook {
         Map<String, String> params = params(call);
         HttpRequest.Builder request = HttpRequest.newBuilder(config.localVoiceUri())
                 .timeout(config.timeout())
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "*/*")
+                .header("User-Agent", "TwilioProxy/1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(params)));
         config.authToken().ifPresent(token ->
                 request.header("X-Twilio-Signature", new TwilioSigner(token).sign(config.publicVoiceUrl(), params)));
