@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param publicBaseUrl the service's configured public origin, e.g. {@code https://voice.example.test}
  * @param authToken     Twilio auth token; when empty no request is signed
  * @param accountSid    the account placing every simulated call
- * @param recordAudio   keep every audio byte and media message; turn off for long load runs
+ * @param recordAudio   keep every audio byte and media message (default); when off, sent and received audio
+ *                      and media events are only counted, so long load runs stay small
  * @param timeout       limit on the webhook request and the stream handshake
  */
 public record SimulatorConfig(URI localBaseUrl, String publicBaseUrl, Optional<String> authToken,
