@@ -111,7 +111,7 @@ class RealtimeEmulatorWebSocketTest {
     void speechOverAnActiveResponseCancelsIt() throws Exception {
         client = connect(Map.of("Authorization", "Bearer sk-test"));
         client.send(SESSION_UPDATE);
-        client.append(Audio.create().tone(1000).silence(600).bytes());
+        client.append(Audio.create().tone(2000).silence(600).bytes());
         JsonNode created = client.await("response.created");
         client.await("response.output_audio.delta");
         client.append(Audio.create().tone(300).bytes());
