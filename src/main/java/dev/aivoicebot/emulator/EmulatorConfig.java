@@ -1,0 +1,46 @@
+package dev.aivoicebot.emulator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Knobs of the embedded OpenAI Realtime emulator. Env: EMULATOR_ENABLED, EMULATOR_DELTA_INTERVAL, … */
+@ConfigMapping(prefix = "emulator")
+public interface EmulatorConfig {
+
+    /** Serve the emulator; unset means auto: enabled exactly when no openai.api-key is configured. */
+    Optional<Boolean> enabled();
+
+    /** Wall-clock pause between two audio deltas; 50 ms between 100 ms deltas streams at 2x real time. */
+    @WithDefault("50ms")
+    Duration deltaInterval();
+
+    /** Audio carried by one response.output_audio.delta (100 ms = 800 μ-law bytes). */
+    @WithDefault("100ms")
+    Duration deltaAudio();
+
+    /** RMS (16-bit linear PCM units) at or above which a 20 ms input frame counts as speech. */
+    @WithDefault("500")
+    int vadThreshold();
+
+    /** Length of a reply tone per character of the text it stands for (greetings and other text-only turns). */
+    @WithDefault("60ms")
+    Duration toneMsPerCharacter();
+
+    /** Shortest reply tone. */
+    @WithDefault("500ms")
+    Duration toneMin();
+
+    /** Longest reply tone. */
+    @WithDefault("6s")
+    Duration toneMax();
+
+    /** Wall-clock lifetime of a session; then it ends with error session_expired, like the real service. */
+    @WithDefault("60m")
+    Duration maxSessionDuration();
+
+    /** Finished sessions kept for inspection; older ones are forgotten so a long dev run stays bounded. */
+    @WithDefault("32")
+    int retainedSessions();
+}

@@ -1,0 +1,76 @@
+package dev.aivoicebot.emulator;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Payloads of the server events the emulator sends. {@link EmulatorSession#send} adds {@code type} and
+ * {@code event_id} and writes the components in snake_case, so names here mirror the protocol's.
+ * Fields the real service sends as explicit nulls are marked {@code ALWAYS}; other nulls are left out.
+ */
+final class ServerEvents {
+
+    private ServerEvents() {
+    }
+
+    record SessionPayload(JsonNode session) {
+    }
+
+    record ErrorPayload(ErrorBody error) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ErrorBody(String type, String code, String message, String param, String eventId) {
+    }
+
+    record SpeechStarted(long audioStartMs, String itemId) {
+    }
+
+    record SpeechStopped(long audioEndMs, String itemId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Committed(String previousItemId, String itemId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ItemPayload(String previousItemId, JsonNode item) {
+    }
+
+    record ItemRef(String itemId) {
+    }
+
+    record TranscriptionCompleted(String itemId, int contentIndex, String transcript, DurationUsage usage) {
+    }
+
+    record DurationUsage(String type, double seconds) {
+    }
+
+    record Truncated(String itemId, int contentIndex, long audioEndMs) {
+    }
+
+    record ResponsePayload(JsonNode response) {
+    }
+
+    record OutputItem(String responseId, int outputIndex, JsonNode item) {
+    }
+
+    record ContentPart(String responseId, String itemId, int outputIndex, int contentIndex, Part part) {
+    }
+
+    /** Content part as the schema names it ({@code audio}), unlike the item content ({@code output_audio}). */
+    record Part(String type, String transcript) {
+    }
+
+    record AudioDelta(String responseId, String itemId, int outputIndex, int contentIndex, String delta) {
+    }
+
+    record AudioDone(String responseId, String itemId, int outputIndex, int contentIndex) {
+    }
+
+    record TranscriptDelta(String responseId, String itemId, int outputIndex, int contentIndex, String delta) {
+    }
+
+    record TranscriptDone(String responseId, String itemId, int outputIndex, int contentIndex, String transcript) {
+    }
+}
