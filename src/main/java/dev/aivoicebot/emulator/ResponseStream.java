@@ -72,6 +72,26 @@ final class ResponseStream {
         if (finished) {
             return;
         }
+        if (sendNextDelta()) {
+            timerId = vertx.setTimer(pacing.intervalMs(), ignored -> tick());
+        } else {
+            finish("completed", null);
+        }
+    }
+
+    /**
+     * The real service generates ahead of real time, so when the caller barges in, audio it produced a moment
+     * earlier is still on the wire. The emulator models that by sending one more delta after
+     * {@code speech_started}: a client that does not drop stale deltas plays it to the caller.
+     */
+    void sendInFlightDelta() {
+        if (!finished && audioSent < audio.length) {
+            sendNextDelta();
+        }
+    }
+
+    /** Sends the next audio delta with its share of the transcript; true when more audio remains. */
+    private boolean sendNextDelta() {
         int end = Math.min(audioSent + pacing.deltaBytes(), audio.length);
         int transcriptEnd = (int) ((long) transcript.length() * end / Math.max(audio.length, 1));
         if (transcriptEnd > transcriptSent) {
@@ -85,11 +105,7 @@ final class ResponseStream {
         session.recording().responseAudio(id, chunk);
         session.send("response.output_audio.delta",
                 new AudioDelta(id, itemId, 0, 0, Base64.getEncoder().encodeToString(chunk)));
-        if (audioSent < audio.length) {
-            timerId = vertx.setTimer(pacing.intervalMs(), ignored -> tick());
-        } else {
-            finish("completed", null);
-        }
+        return audioSent < audio.length;
     }
 
     /** Ends the response; {@code reason} ("client_cancelled", "turn_detected") only when cancelled. */

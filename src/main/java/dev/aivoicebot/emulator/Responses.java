@@ -60,6 +60,7 @@ final class Responses {
     /** Server VAD heard the caller start speaking over an active response. */
     void interrupt() {
         if (active != null) {
+            active.sendInFlightDelta();
             active.finish("cancelled", "turn_detected");
         }
     }
@@ -85,8 +86,9 @@ final class Responses {
             transcript = script.echoTranscript(audio);
         } else {
             String text = firstNonBlank(instructions, input.text(), settings.instructions());
-            audio = ToneGenerator.tone(greetingMillis(text));
             transcript = script.greetingTranscript(text);
+            audio = ToneGenerator.tone(greetingMillis(transcript)); // as long as what is "said"
+
         }
         ResponseStream.Pacing pacing = new ResponseStream.Pacing(
                 (int) config.deltaAudio().toMillis() * MuLaw.BYTES_PER_MS, config.deltaInterval().toMillis());

@@ -1,14 +1,13 @@
 package dev.aivoicebot.openai;
 
+import dev.aivoicebot.emulator.RealtimeEmulator;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,16 +18,15 @@ import org.jboss.logging.Logger;
 public class RealtimeEndpoint {
 
     private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class);
-    static final String EMULATOR_PATH = "/emulator/v1/realtime";
     /** The emulator wants a bearer token, like OpenAI; without a key we send this placeholder. */
     private static final String EMULATOR_TOKEN = "local-emulator";
 
     private final OpenAiConfig openAi;
     private final boolean useEmulator;
 
-    RealtimeEndpoint(OpenAiConfig openAi, @ConfigProperty(name = "emulator.enabled") Optional<Boolean> emulatorEnabled) {
+    RealtimeEndpoint(OpenAiConfig openAi, RealtimeEmulator emulator) {
         this.openAi = openAi;
-        this.useEmulator = emulatorEnabled.orElse(openAi.apiKey().isEmpty());
+        this.useEmulator = emulator.enabled();
     }
 
     void announce(@Observes StartupEvent event) {
@@ -47,7 +45,7 @@ public class RealtimeEndpoint {
 
     /** The WebSocket URL for a new session, model included as the API expects. */
     public String url() {
-        String base = useEmulator ? "ws://127.0.0.1:" + localPort() + EMULATOR_PATH : openAi.realtimeUrl();
+        String base = useEmulator ? "ws://127.0.0.1:" + localPort() + RealtimeEmulator.PATH : openAi.realtimeUrl();
         return base + (base.contains("?") ? "&" : "?") + "model="
                 + URLEncoder.encode(openAi.realtimeModel(), StandardCharsets.UTF_8);
     }

@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
@@ -17,9 +18,9 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Twilio Media Streams server endpoint: one instance per stream (websockets-next endpoints are
- * session-scoped), running on the connection's event loop. It translates Twilio's messages into calls on
- * the {@link CallSession}; the session decides what they mean.
+ * Twilio Media Streams server endpoint, running on each connection's event loop. It translates Twilio's
+ * messages into calls on the stream's {@link CallSession} (kept in the connection's user data, since the
+ * endpoint itself is a singleton); the session decides what they mean.
  */
 @WebSocket(path = PublicEndpoints.STREAM_PATH)
 public class MediaStreamWebSocket {
@@ -28,9 +29,10 @@ public class MediaStreamWebSocket {
     private static final Pattern STREAM_SID = Pattern.compile("^MZ[0-9a-fA-F]{32}$");
     private static final Pattern DTMF_DIGIT = Pattern.compile("^[0-9*#A-Da-dw]$");
 
+    private static final UserData.TypedKey<CallSession> CALL = new UserData.TypedKey<>("call");
+
     private final ObjectMapper json;
     private final CallStarter calls;
-    private CallSession call;
 
     MediaStreamWebSocket(ObjectMapper json, CallStarter calls) {
         this.json = json;
@@ -48,14 +50,15 @@ public class MediaStreamWebSocket {
             return;
         }
         String event = message.event() == null ? "" : message.event();
+        CallSession call = connection.userData().get(CALL);
         switch (event) {
-            case "media" -> onMedia(message, connection);
+            case "media" -> onMedia(message, call, connection);
             case "mark" -> {
                 if (call != null && message.mark() != null && message.mark().name() != null) {
                     call.markEchoed(message.mark().name());
                 }
             }
-            case "start" -> onStart(message, connection);
+            case "start" -> onStart(message, call, connection);
             case "dtmf" -> {
                 if (call != null && message.dtmf() != null && message.dtmf().digit() != null
                         && DTMF_DIGIT.matcher(message.dtmf().digit()).matches()) {
@@ -77,7 +80,7 @@ public class MediaStreamWebSocket {
         }
     }
 
-    private void onMedia(TwilioInbound message, WebSocketConnection connection) {
+    private void onMedia(TwilioInbound message, CallSession call, WebSocketConnection connection) {
         if (call == null || message.media() == null) {
             return;
         }
@@ -88,7 +91,7 @@ public class MediaStreamWebSocket {
         call.callerAudio(message.media().payload());
     }
 
-    private void onStart(TwilioInbound message, WebSocketConnection connection) {
+    private void onStart(TwilioInbound message, CallSession call, WebSocketConnection connection) {
         TwilioInbound.Start start = message.start();
         if (call != null) {
             reject(connection, 1008, "duplicate start");
@@ -100,12 +103,13 @@ public class MediaStreamWebSocket {
             return;
         }
         Map<String, String> parameters = start.customParameters() == null ? Map.of() : start.customParameters();
-        call = calls.start(new CallSid(start.callSid()), new TwilioStream(connection, message.streamSid()),
-                parameters.get("From"), parameters.get("To"));
+        connection.userData().put(CALL, calls.start(new CallSid(start.callSid()), new TwilioStream(connection, message.streamSid()),
+                parameters.get("From"), parameters.get("To")));
     }
 
     @OnClose
-    void onClose() {
+    void onClose(WebSocketConnection connection) {
+        CallSession call = connection.userData().get(CALL);
         if (call != null) {
             call.end(CallEndReason.CALLER_HUNG_UP, "stream closed");
         }
@@ -113,6 +117,7 @@ public class MediaStreamWebSocket {
 
     @OnError
     void onError(Throwable failure, WebSocketConnection connection) {
+        CallSession call = connection.userData().get(CALL);
         LOG.warnf("Media stream error: %s", failure.getClass().getSimpleName());
         if (call != null) {
             call.end(CallEndReason.ERROR, "stream error");
@@ -126,6 +131,7 @@ public class MediaStreamWebSocket {
         connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {
         }, failure -> {
         });
+        CallSession call = connection.userData().get(CALL);
         if (call != null) {
             call.end(CallEndReason.ERROR, reason);
         }

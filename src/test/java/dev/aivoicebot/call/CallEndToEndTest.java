@@ -1,0 +1,265 @@
+package dev.aivoicebot.call;
+
+import static dev.aivoicebot.call.CallHarness.WAIT;
+import static dev.aivoicebot.call.CallHarness.assertNoSimulatorProblems;
+import static dev.aivoicebot.call.CallHarness.assertSchemaClean;
+import static dev.aivoicebot.call.CallHarness.await;
+import static dev.aivoicebot.call.CallHarness.concat;
+import static dev.aivoicebot.call.CallHarness.finishedTranscript;
+import static dev.aivoicebot.call.CallHarness.newSession;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aivoicebot.emulator.EmulatorSession;
+import dev.aivoicebot.emulator.EmulatorSession.ResponseAudio;
+import dev.aivoicebot.emulator.EmulatorSession.Truncation;
+import dev.aivoicebot.emulator.RealtimeEmulator;
+import dev.aivoicebot.emulator.SchemaValidatingInspector;
+import dev.aivoicebot.sim.CallRecording.ClosedBy;
+import dev.aivoicebot.sim.CallRecording.CloseRecord;
+import dev.aivoicebot.sim.CallRecording.ReceivedAudio;
+import dev.aivoicebot.sim.CallerScript;
+import dev.aivoicebot.sim.SimulatedCall;
+import dev.aivoicebot.sim.TwilioCallSimulator;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole calls over real loopback sockets: the Twilio call simulator dials the service, whose OpenAI side is
+ * the embedded emulator (validating every client event against OpenAI's schemas).
+ */
+@QuarkusTest
+class CallEndToEndTest {
+
+    private static final Pattern LINE = Pattern.compile(
+            "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z (customer|assistant|system)( \\(interrupted\\))?: .*$");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    RealtimeEmulator emulator;
+
+    @Inject
+    SchemaValidatingInspector schemas;
+
+    @Inject
+    CallRegistry registry;
+
+    private TwilioCallSimulator twilio;
+
+    @BeforeEach
+    void dial() {
+        twilio = new TwilioCallSimulator(CallHarness.simulator(base.toString()));
+    }
+
+    @AfterEach
+    void hangUpEverything() {
+        twilio.close();
+    }
+
+    @Test
+    void theAssistantGreetsFirstAndTheCallerHearsExactlyItsAudio() {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
+        EmulatorSession session = newSession(emulator, before);
+
+        await("the greeting is generated", () -> completed(session) >= 1);
+        ResponseAudio greeting = session.responses().get(0);
+        call.awaitAudio(greeting.audio().length, WAIT);
+        assertArrayEquals(greeting.audio(), call.receivedAudio(), "greeting bytes pass through untouched");
+        assertEquals("Hi, how can I help?", greeting.transcript());
+
+        assertEquals("Bearer " + CallHarness.OPENAI_KEY, session.headers().get("Authorization").get(0));
+        assertFalse(session.headers().containsKey("OpenAI-Beta"), "GA interface: no beta header");
+        assertEquals("gpt-realtime", session.model());
+        assertEquals("session.update", session.clientEventTypes().get(0));
+        assertTrue(session.clientEvents().get(0).contains("\"silence_duration_ms\":500"), "SILENCE_TIMEOUT_MS");
+        assertTrue(session.clientEvents().get(0).contains("\"type\":\"audio/pcmu\""));
+
+        call.hangUp();
+        List<String> transcript = finishedTranscript(call.identity().callSid());
+        assertTrue(transcript.get(0).matches(".* system: call started from " + Pattern.quote(call.identity().from())
+                + " to " + Pattern.quote(call.identity().to())), transcript.get(0));
+        assertTrue(transcript.stream().anyMatch(l -> l.endsWith(" assistant: Hi, how can I help?")), transcript::toString);
+        assertSchemaClean(schemas, session);
+        assertNoSimulatorProblems(call);
+    }
+
+    @Test
+    void aFullTurnIsTranscribedAndAnsweredWithTheEmulatorsAudio() {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder()
+                .silence(2000).speech(1000).silence(1500).thenSilenceUntilHangUp());
+        EmulatorSession session = newSession(emulator, before);
+
+        await("greeting and answer are generated", () -> completed(session) >= 2);
+        byte[] expected = concat(session.responses().stream().map(ResponseAudio::audio).toList());
+        call.awaitAudio(expected.length, WAIT);
+        assertArrayEquals(expected, call.receivedAudio(), "both answers arrive byte for byte, in order");
+        assertTrue(call.clears().isEmpty(), "nobody interrupted");
+
+        call.hangUp();
+        List<String> transcript = finishedTranscript(call.identity().callSid());
+        assertArrayEquals(call.sentAudio(), session.inputAudio(), "every caller frame reached OpenAI, in order");
+        transcript.forEach(line -> assertTrue(LINE.matcher(line).matches(), line));
+        assertEquals(5, transcript.size(), transcript::toString);
+        assertTrue(transcript.get(0).contains(" system: call started from "));
+        assertTrue(transcript.get(1).endsWith(" assistant: Hi, how can I help?"));
+        assertTrue(transcript.get(2).contains(" customer: "), transcript.get(2));
+        assertTrue(transcript.get(3).endsWith(" assistant: " + session.responses().get(1).transcript()));
+        assertTrue(transcript.get(4).matches(".* system: call ended: caller hung up \\(caller hung up\\) after \\d+\\.\\d s"),
+                transcript.get(4));
+        assertSchemaClean(schemas, session);
+        assertNoSimulatorProblems(call);
+    }
+
+    @Test
+    void speakingOverTheGreetingClearsTruncatesAndDropsTheRest() {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder()
+                .silence(400).speech(900).silence(1500).thenSilenceUntilHangUp());
+        EmulatorSession session = newSession(emulator, before);
+
+        await("Twilio is told to clear", () -> !call.clears().isEmpty());
+        await("the interrupted greeting is truncated", () -> !session.truncations().isEmpty());
+        await("the caller's turn is answered", () -> completed(session) + cancelled(session) >= 2);
+        ResponseAudio greeting = session.responses().get(0);
+        ResponseAudio answer = session.responses().get(1);
+
+        Truncation truncation = session.truncations().get(0);
+        assertTrue(truncation.accepted(), "truncate accepted by the server: " + truncation);
+        assertEquals(greeting.itemId(), truncation.itemId());
+        long clearedAt = call.clears().get(0).at().toNanos();
+        byte[] beforeClear = concat(call.receivedAudioChunks().stream().filter(c -> c.at().toNanos() <= clearedAt)
+                .map(ReceivedAudio::bytes).toList());
+        assertTrue(truncation.audioEndMs() <= beforeClear.length / 8, "never beyond what was sent: " + truncation);
+        assertTrue(truncation.audioEndMs() > 0, "the caller heard part of the greeting");
+
+        call.awaitAudio(beforeClear.length + answer.audio().length, WAIT);
+        byte[] afterClear = concat(call.receivedAudioChunks().stream().filter(c -> c.at().toNanos() > clearedAt)
+                .map(ReceivedAudio::bytes).toList());
+        assertArrayEquals(answer.audio(), afterClear, "after the clear only the new answer arrives: no stale audio");
+        assertEquals(1, call.clears().size());
+
+        call.hangUp();
+        List<String> transcript = finishedTranscript(call.identity().callSid());
+        assertTrue(transcript.stream().anyMatch(l -> l.contains(" system: caller interrupted the assistant after ")),
+                transcript::toString);
+        assertTrue(transcript.stream().anyMatch(l -> l.contains(" assistant (interrupted): ")), transcript::toString);
+        assertSchemaClean(schemas, session);
+        assertNoSimulatorProblems(call);
+    }
+
+    @Test
+    void whenTheCallerHangsUpTheOpenAiSessionCloses() {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(300).thenHangUp());
+        EmulatorSession session = newSession(emulator, before);
+
+        await("the emulator session is closed", session::closed);
+        await("no call is left active", () -> registry.activeCount() == 0);
+        List<String> transcript = finishedTranscript(call.identity().callSid());
+        assertTrue(transcript.get(transcript.size() - 1).contains("call ended: caller hung up"), transcript::toString);
+        assertSchemaClean(schemas, session);
+    }
+
+    @Test
+    void whenOpenAiDropsTheSessionTheStreamClosesSoTwilioHangsUp() {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
+        EmulatorSession session = newSession(emulator, before);
+        await("the greeting is generated", () -> completed(session) >= 1);
+
+        session.close(1011, "upstream went away");
+
+        CloseRecord close = call.awaitClose(WAIT);
+        assertEquals(ClosedBy.SERVICE, close.by());
+        assertEquals(1000, close.code(), "a normal close lets Twilio run the <Hangup/> after <Connect>");
+        assertTrue(call.twiml().hangupFollows());
+        await("no call is left active", () -> registry.activeCount() == 0);
+        List<String> transcript = finishedTranscript(call.identity().callSid());
+        assertTrue(transcript.get(transcript.size() - 1).contains("call ended: upstream failure"), transcript::toString);
+    }
+
+    @Test
+    void aFatalOpenAiErrorEndsTheCallWithoutLeakingTheKey() {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
+        EmulatorSession session = newSession(emulator, before);
+        await("the greeting is generated", () -> completed(session) >= 1);
+
+        session.sendError("invalid_request_error", "invalid_api_key",
+                "Incorrect API key provided: " + CallHarness.OPENAI_KEY + ".");
+
+        assertEquals(ClosedBy.SERVICE, call.awaitClose(WAIT).by());
+        await("the emulator session is closed", session::closed);
+        List<String> transcript = finishedTranscript(call.identity().callSid());
+        assertTrue(transcript.stream().anyMatch(l -> l.contains(" system: assistant error invalid_api_key")),
+                transcript::toString);
+        assertTrue(transcript.stream().noneMatch(l -> l.contains(CallHarness.OPENAI_KEY)), "key redacted");
+        assertTrue(transcript.get(transcript.size() - 1).contains("call ended: upstream failure"));
+    }
+
+    @Test
+    void twentyConcurrentCallsLoseAndReorderNothing() {
+        int calls = 20;
+        List<EmulatorSession> before = emulator.sessions();
+        List<SimulatedCall> running = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            // A different pitch per caller makes every call's audio unique, so it identifies its session.
+            running.add(twilio.placeCall(CallerScript.builder().silence(1500).tone(800, 300 + 37 * i, 8000)
+                    .silence(1200).thenSilenceUntilHangUp()));
+        }
+        await("every call got a greeting and an answer", () -> emulator.sessions().stream()
+                .filter(s -> !before.contains(s)).filter(s -> completed(s) >= 2).count() == calls);
+
+        Map<SimulatedCall, EmulatorSession> sessions = new HashMap<>();
+        for (SimulatedCall call : running) {
+            EmulatorSession session = emulator.sessions().stream().filter(s -> !before.contains(s))
+                    .filter(s -> isPrefix(s.inputAudio(), call.sentAudio())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no session got this caller's audio in order"));
+            sessions.put(call, session);
+            byte[] generated = concat(session.responses().stream().map(ResponseAudio::audio).toList());
+            call.awaitAudio(generated.length, WAIT);
+            assertArrayEquals(generated, call.receivedAudio(), "both answers, byte for byte, in order");
+        }
+        running.forEach(SimulatedCall::hangUp);
+        for (SimulatedCall call : running) {
+            EmulatorSession session = sessions.get(call);
+            await("the session is closed", session::closed);
+            assertArrayEquals(call.sentAudio(), session.inputAudio(), "every caller frame arrived, in order");
+            assertSchemaClean(schemas, session);
+            assertNoSimulatorProblems(call);
+        }
+        assertEquals(calls, sessions.values().stream().distinct().count(), "one OpenAI session per call");
+        await("no call is left active", () -> registry.activeCount() == 0);
+    }
+
+    /** True when {@code prefix} is long enough to hold the caller's tone and matches the start of {@code all}. */
+    private static boolean isPrefix(byte[] prefix, byte[] all) {
+        return prefix.length > 1600 * 8 && prefix.length <= all.length
+                && Arrays.equals(prefix, 0, prefix.length, all, 0, prefix.length);
+    }
+
+    private static long completed(EmulatorSession session) {
+        return session.responses().stream().filter(r -> "completed".equals(r.status())).count();
+    }
+
+    private static long cancelled(EmulatorSession session) {
+        return session.responses().stream().filter(r -> "cancelled".equals(r.status())).count();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aivoicebot.twilio;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Voice webhook as Twilio (and a stranger) sees it. The test profile sets an auth token. */
+@QuarkusTest
+class VoiceWebhookResourceTest {
+
+    private static final String PUBLIC_URL = "https://voice.example.test/voice";
+    private static final TwilioSignature TWILIO = new TwilioSignature("canary-twilio-token-5f0e2b7c");
+    private static final String CALL_SID = "CA0123456789abcdef0123456789abcdef";
+
+    private static Map<String, String> form() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("CallSid", CALL_SID);
+        form.put("AccountSid", "AC0123456789abcdef0123456789abcdef");
+        form.put("From", "+15550100");
+        form.put("To", "+15550199");
+        form.put("CallStatus", "ringing");
+        return form;
+    }
+
+    private static String sign(String url, Map<String, String> form) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        form.forEach((k, v) -> multi.put(k, List.of(v)));
+        return TWILIO.sign(url, multi);
+    }
+
+    @Test
+    void aSignedCallIsConnectedToTheMediaStreamOnThePublicOrigin() {
+        given().formParams(form()).header("X-Twilio-Signature", sign(PUBLIC_URL, form()))
+                .when().post("/voice")
+                .then().statusCode(200)
+                .contentType(startsWith("text/xml"))
+                .body("Response.Connect.Stream.@url", equalTo("wss://voice.example.test/voice/stream"))
+                .body("Response.Connect.Stream.Parameter.find { it.@name == 'CallSid' }.@value", equalTo(CALL_SID))
+                .body("Response.Connect.Stream.Parameter.find { it.@name == 'From' }.@value", equalTo("+15550100"))
+                .body("Response.Connect.Stream.Parameter.find { it.@name == 'To' }.@value", equalTo("+15550199"))
+                .body(containsString("</Connect><Hangup/></Response>"));
+    }
+
+    @Test
+    void aSignatureWithTheExplicitDefaultPortIsAcceptedToo() {
+        given().formParams(form()).header("X-Twilio-Signature", sign("https://voice.example.test:443/voice", form()))
+                .when().post("/voice").then().statusCode(200);
+    }
+
+    @Test
+    void hostileHostHeadersDoNotMoveTheStream() {
+        given().formParams(form()).header("X-Twilio-Signature", sign(PUBLIC_URL, form()))
+                .header("Host", "evil.example.com").header("X-Forwarded-Host", "evil.example.com")
+                .header("X-Forwarded-Proto", "http")
+                .when().post("/voice")
+                .then().statusCode(200)
+                .body("Response.Connect.Stream.@url", equalTo("wss://voice.example.test/voice/stream"));
+    }
+
+    @Test
+    void aBadOrMissingSignatureIsForbidden() {
+        given().formParams(form()).header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
+                .when().post("/voice").then().statusCode(403).body(containsString("invalid Twilio signature"));
+        given().formParams(form()).when().post("/voice").then().statusCode(403);
+        Map<String, String> tampered = form();
+        String signature = sign(PUBLIC_URL, tampered);
+        tampered.put("To", "+19005550000");
+        given().formParams(tampered).header("X-Twilio-Signature", signature)
+                .when().post("/voice").then().statusCode(403);
+        given().formParams(form()).header("X-Twilio-Signature", sign("https://evil.example.com/voice", form()))
+                .when().post("/voice").then().statusCode(403);
+    }
+
+    @Test
+    void aMalformedCallSidNeverReachesTheStream() {
+        Map<String, String> form = form();
+        form.put("CallSid", "CA../../etc/passwd");
+        given().formParams(form).header("X-Twilio-Signature", sign(PUBLIC_URL, form))
+                .when().post("/voice").then().statusCode(400).body(containsString("CallSid"));
+    }
+}
