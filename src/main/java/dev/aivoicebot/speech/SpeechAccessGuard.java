@@ -1,0 +1,51 @@
+package dev.aivoicebot.speech;
+
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+/**
+ * Who may spend money through {@code /generate-voice}: the endpoint must be enabled, the caller must
+ * present the bearer token when one is configured, and then stay within its rate limit. Refused callers
+ * do not use up budget, so a stranger cannot exhaust a legitimate client's allowance by failing to log in.
+ */
+@Singleton
+class SpeechAccessGuard {
+
+    private final boolean enabled;
+    private final byte[] expectedToken;
+    private final RateLimiter limiter;
+
+    SpeechAccessGuard(SpeechConfig config) {
+        this.enabled = config.enabled();
+        this.expectedToken = config.apiKey().filter(key -> !key.isBlank()).map(key -> key.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        SpeechConfig.RateLimit limit = config.rateLimit();
+        this.limiter = limit.enabled() ? new RateLimiter(limit.requests(), limit.period(), System::nanoTime) : null;
+    }
+
+    /** Throws the refusal for this caller, or returns when the request may proceed. */
+    void check(String authorization, String client) {
+        if (!enabled) {
+            throw new SpeechException(SpeechOutcome.DISABLED, "speech generation is disabled on this server");
+        }
+        if (expectedToken != null && !tokenMatches(authorization)) {
+            throw new SpeechException(SpeechOutcome.UNAUTHORIZED,
+                    "send the endpoint's API key as 'Authorization: Bearer <key>'", null,
+                    Map.of("WWW-Authenticate", "Bearer realm=\"generate-voice\""));
+        }
+        long retryAfter = limiter == null ? 0 : limiter.acquire(client);
+        if (retryAfter > 0) {
+            throw SpeechException.retryLater(SpeechOutcome.RATE_LIMITED,
+                    "too many requests; retry in " + retryAfter + " s", retryAfter);
+        }
+    }
+
+    private boolean tokenMatches(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] presented = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(presented, expectedToken); // constant time
+    }
+}

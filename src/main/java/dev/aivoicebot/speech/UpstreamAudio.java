@@ -1,0 +1,21 @@
+package dev.aivoicebot.speech;
+
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * OpenAI's audio as it arrives. Remembers when it was requested because a connection closed for silence
+ * looks like any other closed connection: only the time that passed tells a timeout (504) apart.
+ */
+record UpstreamAudio(InputStream stream, long requestedAtNanos, Duration readTimeout) {
+
+    /** What the caller should see when the upstream failed before the first audio byte. */
+    SpeechException failureBeforeAudio(Throwable failure) {
+        return failure(failure, requestedAtNanos, readTimeout);
+    }
+
+    static SpeechException failure(Throwable failure, long requestedAtNanos, Duration readTimeout) {
+        boolean silentTooLong = System.nanoTime() - requestedAtNanos >= readTimeout.toNanos();
+        return UpstreamFailures.fromTransport(failure, silentTooLong);
+    }
+}
