@@ -39,6 +39,8 @@ public final class CallSession implements RealtimeEventHandler {
 
     private State state = State.CONNECTING;
     private RealtimeConnection upstream;
+    /** The assistant's last words, held until the caller has heard them or cut them off. */
+    private String unheardAssistantText;
 
     CallSession(CallSid callSid, TwilioStream twilio, TranscriptWriter transcript, AssistantSettings settings,
             CallRegistry registry) {
@@ -73,6 +75,9 @@ public final class CallSession implements RealtimeEventHandler {
     /** Twilio echoed one of our marks. */
     public synchronized void markEchoed(String name) {
         playback.markEchoed(name, nowMs());
+        if (!playback.hasUnplayedAudio()) {
+            writeAssistantLine(false);
+        }
     }
 
     public void dtmf(String digit) {
@@ -123,6 +128,7 @@ public final class CallSession implements RealtimeEventHandler {
         }
         transcript.system(String.format(Locale.ROOT, "caller interrupted the assistant after %.2f s of %.2f s sent",
                 barge.audioEndMs() / 1000.0, barge.msSent() / 1000.0));
+        writeAssistantLine(true); // what was cut off; if still generating, its transcript arrives later, marked too
     }
 
     @Override
@@ -154,7 +160,20 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void outputAudioTranscriptDone(String responseId, String itemId, String text) {
-        transcript.assistant(text, playback.wasInterrupted(responseId));
+        if (playback.wasInterrupted(responseId) || !playback.hasUnplayedAudio()) {
+            transcript.assistant(text, playback.wasInterrupted(responseId));
+        } else {
+            // The service generates faster than real time: the caller has not heard this yet, and may cut it off.
+            writeAssistantLine(false);
+            unheardAssistantText = text;
+        }
+    }
+
+    private void writeAssistantLine(boolean interrupted) {
+        if (unheardAssistantText != null) {
+            transcript.assistant(unheardAssistantText, interrupted);
+            unheardAssistantText = null;
+        }
     }
 
     @Override
@@ -193,6 +212,7 @@ public final class CallSession implements RealtimeEventHandler {
             state = State.ENDED;
             toClose = upstream;
             bufferedAudio.clear();
+            writeAssistantLine(false);
         }
         registry.remove(this);
         if (toClose != null) {

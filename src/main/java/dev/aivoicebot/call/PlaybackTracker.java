@@ -90,6 +90,11 @@ public final class PlaybackTracker {
         return interruption;
     }
 
+    /** Audio was sent to Twilio that it has not yet confirmed playing. */
+    public boolean hasUnplayedAudio() {
+        return !pendingMarks.isEmpty();
+    }
+
     public boolean wasInterrupted(String responseId) {
         return responseId != null && interruptedResponses.contains(responseId);
     }

@@ -2,6 +2,7 @@ package dev.aivoicebot.transcript;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One line of a transcript file: {@code <ISO-8601 UTC> <speaker>[ (interrupted)]: <text>}.
@@ -12,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 public record TranscriptLine(Instant at, Speaker speaker, boolean interrupted, String text) {
 
     public String format() {
-        return DateTimeFormatter.ISO_INSTANT.format(at) + ' ' + speaker.tag() + (interrupted ? " (interrupted)" : "")
+        return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS)) + ' ' + speaker.tag() + (interrupted ? " (interrupted)" : "")
                 + ": " + oneLine(text) + '\n';
     }
 
