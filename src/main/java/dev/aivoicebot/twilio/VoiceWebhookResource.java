@@ -1,5 +1,6 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.call.CallAdmission;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,12 +20,19 @@ public class VoiceWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(VoiceWebhookResource.class);
 
+    static final String BUSY_MESSAGE = "Sorry, all of our assistants are busy right now. Please call again in a few minutes.";
+
     private final PublicEndpoints endpoints;
     private final WebhookSignatureCheck signatures;
+    private final StreamTokens tokens;
+    private final CallAdmission admission;
 
-    VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures) {
+    VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures, StreamTokens tokens,
+            CallAdmission admission) {
         this.endpoints = endpoints;
         this.signatures = signatures;
+        this.tokens = tokens;
+        this.admission = admission;
     }
 
     @POST
@@ -41,10 +49,15 @@ public class VoiceWebhookResource {
         if (!CallSid.isValid(callSid)) {
             return plain(Response.Status.BAD_REQUEST, "CallSid missing or malformed");
         }
+        if (!admission.hasRoom()) {
+            LOG.infof("Turned a call away: %s", admission.draining() ? "shutting down" : "at capacity");
+            return Response.ok(Twiml.sayAndHangUp(BUSY_MESSAGE)).build();
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("CallSid", callSid);
         parameters.put("From", valueOrEmpty(form.getFirst("From")));
         parameters.put("To", valueOrEmpty(form.getFirst("To")));
+        parameters.put(StreamTokens.PARAMETER, tokens.mint(new CallSid(callSid)));
         return Response.ok(Twiml.connectStream(endpoints.streamUrl(), parameters)).build();
     }
 
