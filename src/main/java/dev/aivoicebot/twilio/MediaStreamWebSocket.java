@@ -15,7 +15,9 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.buffer.Buffer;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -207,6 +209,14 @@ public class MediaStreamWebSocket {
 
     @OnError
     void onError(Throwable failure, WebSocketConnection connection) {
+        if (failure instanceof CorruptedWebSocketFrameException || (failure instanceof IllegalStateException
+                && String.valueOf(failure.getMessage()).contains("max message size"))) {
+            reject(connection, 1009, "message too large");
+            return;
+        }
+        if (failure instanceof HttpClosedException) {
+            return; // the peer vanished; @OnClose ends the call
+        }
         LOG.warnf(failure, "Media stream error: %s", failure.getClass().getSimpleName());
         reject(connection, 1011, "internal error");
     }
