@@ -40,6 +40,10 @@ public class VoiceWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public Response incomingCall(MultivaluedMap<String, String> form, @Context UriInfo uri,
             @jakarta.ws.rs.HeaderParam("X-Twilio-Signature") String signature) {
+        if (form.entrySet().stream().mapToLong(e -> e.getKey().length()
+                + e.getValue().stream().mapToLong(String::length).sum()).sum() > WebhookSizeLimit.MAX_WEBHOOK_BYTES) {
+            return plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, "webhook body too large");
+        }
         String url = endpoints.webhookUrl(PublicEndpoints.WEBHOOK_PATH, uri.getRequestUri().getRawQuery());
         if (!signatures.accepts(url, form, signature)) {
             LOG.warn("Rejected a /voice request with a missing or invalid X-Twilio-Signature");
