@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The transcript of one call. Lines are queued to the transcript I/O thread (never written on the event
- * loop) in the order they are added, each written straight to the file (no user-space buffer), and the file
- * is synced to disk when the call ends.
+ * loop) in the order they are added, each written straight to the file (no user-space buffer, so a crash of
+ * the process loses nothing written), synced to disk every few seconds and when the call ends.
  */
 public final class TranscriptWriter {
 
@@ -26,7 +26,11 @@ public final class TranscriptWriter {
     private final Executor io;
     private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Lines are in the OS page cache at once; this also pushes them to the disk every few seconds. */
+    private static final long SYNC_INTERVAL_NANOS = 5_000_000_000L;
+
     private FileChannel channel; // touched only on the I/O thread
+    private long lastSyncNanos = System.nanoTime();
 
     TranscriptWriter(Path file, Executor io, Clock clock) {
         this.file = file;
@@ -90,6 +94,10 @@ public final class TranscriptWriter {
             ByteBuffer bytes = ByteBuffer.wrap(line.format().getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
+            }
+            if (System.nanoTime() - lastSyncNanos > SYNC_INTERVAL_NANOS) {
+                channel.force(false);
+                lastSyncNanos = System.nanoTime();
             }
         } catch (IOException e) {
             LOG.errorf("Cannot write transcript %s: %s", file.getFileName(), e.getMessage());
