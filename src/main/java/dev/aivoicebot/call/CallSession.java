@@ -56,6 +56,7 @@ public final class CallSession implements RealtimeEventHandler {
     private CallEndReason endingReason;
     private String endingDetail;
     private boolean goodbyeGenerated;
+    private boolean promptPlaying;
     private long sessionReadyTimer = -1;
     private long maxDurationTimer = -1;
 
@@ -166,8 +167,11 @@ public final class CallSession implements RealtimeEventHandler {
             return;
         }
         if (state == State.ENDING) {
-            endNow();
-            return;
+            upstream = null;
+            if (!goodbyeGenerated && !promptPlaying) {
+                playPromptAndEnd(env.prompts.goodbye(), endingReason, endingDetail); // the assistant can't say it
+            }
+            return; // otherwise what was said plays out; its last mark (or the grace timer) ends the call
         }
         upstream = null;
         cancel(sessionReadyTimer);
@@ -250,6 +254,9 @@ public final class CallSession implements RealtimeEventHandler {
     @Override
     public synchronized void responseDone(String responseId, String status) {
         playback.responseDone(responseId);
+        if ("completed".equals(status)) {
+            reconnects = 0; // this session works: a later drop (e.g. its expiry) gets the full retry budget
+        }
         if (state == State.ENDING && endingReason != null) {
             goodbyeGenerated = true;
             if (!playback.hasUnplayedAudio()) {
@@ -318,6 +325,7 @@ public final class CallSession implements RealtimeEventHandler {
 
     private void playPromptAndEnd(AudioPrompts.Prompt prompt, CallEndReason reason, String detail) {
         state = State.ENDING;
+        promptPlaying = true;
         endingReason = reason;
         endingDetail = detail;
         if (playback.hasUnplayedAudio()) {

@@ -287,6 +287,30 @@ class CallEndToEndTest {
         await("no call is left active", () -> registry.activeCount() == 0);
     }
 
+    @Test
+    void oneCallsFailureLeavesTheOtherNineteenAlone() {
+        List<EmulatorSession> before = emulator.sessions();
+        List<SimulatedCall> running = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            running.add(twilio.placeCall(CallerScript.builder().silence(2000).speech(600).silence(1500)
+                    .thenSilenceUntilHangUp()));
+        }
+        await("all greeted", () -> emulator.sessions().stream().filter(s -> !before.contains(s))
+                .filter(s -> !s.responses().isEmpty()).count() == 20);
+        EmulatorSession victim = emulator.sessions().stream().filter(s -> !before.contains(s)).findFirst().orElseThrow();
+
+        victim.sendError("insufficient_quota", "insufficient_quota", "You exceeded your current quota.");
+
+        await("the other 19 calls get their answers", () -> emulator.sessions().stream()
+                .filter(s -> !before.contains(s) && s != victim)
+                .filter(s -> s.responses().size() >= 2 && "completed".equals(s.responses().get(1).status())).count() == 19);
+        await("the failed call ends after its apology",
+                () -> running.stream().filter(c -> c.closeRecord().isPresent()).count() == 1);
+        assertEquals(19, registry.activeCount(), "only the failed call ended");
+        running.forEach(SimulatedCall::hangUp);
+        await("no call is left active", () -> registry.activeCount() == 0);
+    }
+
     /** True when both hold the caller's tone and agree as far as both go (either may be a frame ahead). */
     private static boolean isPrefix(byte[] received, byte[] sent) {
         int common = Math.min(received.length, sent.length);

@@ -233,6 +233,49 @@ class MediaStreamHostileInputTest {
     }
 
     @Test
+    void aFloodNeitherGrowsMemoryNorDisturbsOtherCalls() throws Exception {
+        try (var twilio = new dev.aivoicebot.sim.TwilioCallSimulator(dev.aivoicebot.sim.SimulatorConfig.of(
+                base.toString(), "https://voice.example.test", "canary-twilio-token-5f0e2b7c"))) {
+            var calls = new java.util.ArrayList<dev.aivoicebot.sim.SimulatedCall>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(twilio.placeCall(dev.aivoicebot.sim.CallerScript.builder().silence(100).thenSilenceUntilHangUp()));
+            }
+            long heapBefore = usedHeapAfterGc();
+            String big = "{\"event\":\"connected\",\"pad\":\"" + "x".repeat(30_000) + "\"}";
+            var floods = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Closed>>();
+            for (int f = 0; f < 3; f++) {
+                floods.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try (RawStream stream = RawStream.open(base)) {
+                        for (int i = 0; i < 3_000 && !stream.isClosed(); i++) {
+                            stream.send(big);
+                        }
+                        return stream.awaitClose();
+                    }
+                }));
+            }
+            for (var flood : floods) {
+                assertClosed(flood.get(30, java.util.concurrent.TimeUnit.SECONDS), 1008, "message rate limit exceeded");
+            }
+            long grownMb = (usedHeapAfterGc() - heapBefore) / (1024 * 1024);
+            assertTrue(grownMb < 64, "heap grew by " + grownMb + " MB under a flood of ~270 MB");
+            for (var call : calls) {
+                call.awaitAudio(8 * 500, java.time.Duration.ofSeconds(10)); // the greeting still plays
+                assertFalse(call.closeRecord().isPresent(), "other calls are unaffected");
+                assertTrue(call.problems().isEmpty(), call.problems().toString());
+            }
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            sleep(50);
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    @Test
     void anUnsignedUpgradeIsRefusedWith403() {
         assertEquals(403, upgradeStatus(null));
         assertEquals(403, upgradeStatus(TWILIO_OTHER.sign(RawStream.STREAM_URL, Map.of())));
