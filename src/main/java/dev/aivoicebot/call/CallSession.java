@@ -1,5 +1,6 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.metrics.CallMeter;
 import dev.aivoicebot.openai.ItemTruncate;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
@@ -33,6 +34,7 @@ public final class CallSession implements RealtimeEventHandler {
     private final TranscriptWriter transcript;
     private final AssistantSettings settings;
     private final CallRegistry registry;
+    private final CallMeter meter;
     private final PlaybackTracker playback = new PlaybackTracker();
     private final ArrayDeque<String> bufferedAudio = new ArrayDeque<>();
     private final long startedAtNanos = System.nanoTime();
@@ -43,12 +45,13 @@ public final class CallSession implements RealtimeEventHandler {
     private String unheardAssistantText;
 
     CallSession(CallSid callSid, TwilioStream twilio, TranscriptWriter transcript, AssistantSettings settings,
-            CallRegistry registry) {
+            CallRegistry registry, CallMeter meter) {
         this.callSid = callSid;
         this.twilio = twilio;
         this.transcript = transcript;
         this.settings = settings;
         this.registry = registry;
+        this.meter = meter;
     }
 
     public CallSid callSid() {
@@ -59,6 +62,7 @@ public final class CallSession implements RealtimeEventHandler {
 
     /** A caller {@code media} frame: relayed as is once the session is open, buffered (bounded) until then. */
     public synchronized void callerAudio(String base64Payload) {
+        meter.callerAudio(base64Payload);
         switch (state) {
             case LIVE -> upstream.appendAudio(base64Payload);
             case CONNECTING -> {
@@ -93,6 +97,7 @@ public final class CallSession implements RealtimeEventHandler {
             return;
         }
         upstream = connection;
+        meter.upstreamOpened();
         connection.send(settings.sessionUpdate());
         while (!bufferedAudio.isEmpty()) {
             connection.appendAudio(bufferedAudio.removeFirst());
@@ -102,21 +107,25 @@ public final class CallSession implements RealtimeEventHandler {
     }
 
     void upstreamFailed(Throwable failure) {
+        meter.connectFailed();
         LOG.warnf("Call %s: %s", callSid, SafeText.of(failure.getMessage()));
         transcript.system("assistant unavailable: " + SafeText.of(failure.getMessage()));
         end(CallEndReason.UPSTREAM_FAILURE, "could not reach the assistant");
     }
 
     @Override
-    public void sessionUpdated() {
+    public synchronized void sessionUpdated() {
+        meter.sessionReady();
     }
 
     @Override
     public synchronized void speechStarted(String itemId) {
+        meter.speechStarted();
         PlaybackTracker.Interruption barge = playback.speechStarted(nowMs());
         if (!barge.happened() || state != State.LIVE) {
             return;
         }
+        meter.bargeIn(barge.itemId() != null);
         if (barge.clear()) {
             twilio.clear();
         }
@@ -132,7 +141,8 @@ public final class CallSession implements RealtimeEventHandler {
     }
 
     @Override
-    public void speechStopped(String itemId) {
+    public synchronized void speechStopped(String itemId) {
+        meter.speechStopped();
     }
 
     @Override
@@ -154,6 +164,7 @@ public final class CallSession implements RealtimeEventHandler {
         String mark = playback.audioDelta(responseId, itemId, bytes, nowMs());
         if (mark != null) {
             twilio.sendAudio(delta);
+            meter.assistantAudio(bytes);
             twilio.sendMark(mark);
         }
     }
@@ -187,6 +198,7 @@ public final class CallSession implements RealtimeEventHandler {
             LOG.debugf("Call %s: benign Realtime error %s", callSid, error.code());
             return;
         }
+        meter.upstreamError(error.code());
         String description = "assistant error " + error.code() + ": " + SafeText.of(error.message());
         LOG.warnf("Call %s: %s", callSid, description);
         transcript.system(description);
@@ -210,6 +222,7 @@ public final class CallSession implements RealtimeEventHandler {
                 return;
             }
             state = State.ENDED;
+            meter.ended(reason);
             toClose = upstream;
             bufferedAudio.clear();
             writeAssistantLine(false);

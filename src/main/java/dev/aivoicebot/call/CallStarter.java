@@ -1,5 +1,7 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.metrics.CallMeter;
+import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.openai.RealtimeClient;
 import dev.aivoicebot.transcript.TranscriptStore;
 import dev.aivoicebot.transcript.TranscriptWriter;
@@ -16,20 +18,24 @@ public class CallStarter {
     private final TranscriptStore transcripts;
     private final AssistantSettings settings;
     private final CallRegistry registry;
+    private final CallMetrics metrics;
 
     CallStarter(RealtimeClient realtime, TranscriptStore transcripts, AssistantSettings settings,
-            CallRegistry registry) {
+            CallRegistry registry, CallMetrics metrics) {
         this.realtime = realtime;
         this.transcripts = transcripts;
         this.settings = settings;
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     public CallSession start(CallSid callSid, TwilioStream twilio, String from, String to) {
         TranscriptWriter transcript = transcripts.open(callSid, Instant.now());
         transcript.system("call started from " + orUnknown(from) + " to " + orUnknown(to));
-        CallSession call = new CallSession(callSid, twilio, transcript, settings, registry);
+        CallMeter meter = metrics.callStarted();
+        CallSession call = new CallSession(callSid, twilio, transcript, settings, registry, meter);
         registry.add(call);
+        meter.connecting();
         realtime.connect(call).subscribe().with(call::upstreamOpened, call::upstreamFailed);
         return call;
     }

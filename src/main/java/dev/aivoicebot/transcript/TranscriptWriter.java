@@ -1,5 +1,6 @@
 package dev.aivoicebot.transcript;
 
+import dev.aivoicebot.metrics.TranscriptMetrics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,13 +26,15 @@ public final class TranscriptWriter {
     private final Path file;
     private final Executor io;
     private final Clock clock;
+    private final TranscriptMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
     private FileChannel channel; // touched only on the I/O thread
 
-    TranscriptWriter(Path file, Executor io, Clock clock) {
+    TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics) {
         this.file = file;
         this.io = io;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Path file() {
@@ -91,8 +94,10 @@ public final class TranscriptWriter {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
+            metrics.lineWritten(line.speaker());
         } catch (IOException e) {
             LOG.errorf("Cannot write transcript %s: %s", file.getFileName(), e.getMessage());
+            metrics.writeFailed();
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivoicebot.call.CallEndReason;
 import dev.aivoicebot.call.CallSession;
 import dev.aivoicebot.call.CallStarter;
+import dev.aivoicebot.metrics.CallMetrics;
+import dev.aivoicebot.metrics.CallRejection;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -33,15 +35,18 @@ public class MediaStreamWebSocket {
 
     private final ObjectMapper json;
     private final CallStarter calls;
+    private final CallMetrics metrics;
 
-    MediaStreamWebSocket(ObjectMapper json, CallStarter calls) {
+    MediaStreamWebSocket(ObjectMapper json, CallStarter calls, CallMetrics metrics) {
         this.json = json;
         this.calls = calls;
+        this.metrics = metrics;
     }
 
     @OnTextMessage
     @NonBlocking
     void onMessage(String text, WebSocketConnection connection) {
+        long received = metrics.inbound().receivedAt();
         TwilioInbound message;
         try {
             message = json.readValue(text, TwilioInbound.class);
@@ -52,7 +57,10 @@ public class MediaStreamWebSocket {
         String event = message.event() == null ? "" : message.event();
         CallSession call = connection.userData().get(CALL);
         switch (event) {
-            case "media" -> onMedia(message, call, connection);
+            case "media" -> {
+                onMedia(message, call, connection);
+                metrics.inbound().forwarded(received);
+            }
             case "mark" -> {
                 if (call != null && message.mark() != null && message.mark().name() != null) {
                     call.markEchoed(message.mark().name());
@@ -99,6 +107,7 @@ public class MediaStreamWebSocket {
         }
         if (start == null || !CallSid.isValid(start.callSid()) || message.streamSid() == null
                 || !STREAM_SID.matcher(message.streamSid()).matches()) {
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
             reject(connection, 1008, "start without a valid callSid and streamSid");
             return;
         }

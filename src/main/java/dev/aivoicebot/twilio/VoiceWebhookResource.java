@@ -1,5 +1,7 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.metrics.CallMetrics;
+import dev.aivoicebot.metrics.CallRejection;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,10 +23,12 @@ public class VoiceWebhookResource {
 
     private final PublicEndpoints endpoints;
     private final WebhookSignatureCheck signatures;
+    private final CallMetrics metrics;
 
-    VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures) {
+    VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures, CallMetrics metrics) {
         this.endpoints = endpoints;
         this.signatures = signatures;
+        this.metrics = metrics;
     }
 
     @POST
@@ -35,10 +39,12 @@ public class VoiceWebhookResource {
         String url = endpoints.webhookUrl(PublicEndpoints.WEBHOOK_PATH, uri.getRequestUri().getRawQuery());
         if (!signatures.accepts(url, form, signature)) {
             LOG.warn("Rejected a /voice request with a missing or invalid X-Twilio-Signature");
+            metrics.callRejected(CallRejection.INVALID_SIGNATURE);
             return plain(Response.Status.FORBIDDEN, "invalid Twilio signature");
         }
         String callSid = form.getFirst("CallSid");
         if (!CallSid.isValid(callSid)) {
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
             return plain(Response.Status.BAD_REQUEST, "CallSid missing or malformed");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
