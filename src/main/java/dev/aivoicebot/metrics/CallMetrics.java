@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import java.util.function.IntSupplier;
  * than missing series and the call path never looks a meter up. Names are documented in README "Metrics".
  */
 @Singleton
+@Startup // registered at start, so a scrape before the first call already shows every series
 public class CallMetrics {
 
     /** Caller-perceived waits: 50 ms (instant) to 10 s (the caller has given up). */

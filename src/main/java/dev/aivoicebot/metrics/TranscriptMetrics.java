@@ -3,12 +3,14 @@ package dev.aivoicebot.metrics;
 import dev.aivoicebot.transcript.Speaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** {@code transcript.lines{speaker}} and {@code transcript.write.errors}: is the conversation log being kept? */
 @Singleton
+@Startup // registered at start, so a scrape before the first call already shows every series
 public class TranscriptMetrics {
 
     private final Map<Speaker, Counter> lines = new EnumMap<>(Speaker.class);
