@@ -9,15 +9,14 @@ import java.util.concurrent.TimeUnit;
  * (from the moment our handler has the message in hand to the moment the frame is handed to the other side's
  * socket). Every meter is registered once, so the hot path does no tag look-up and allocates nothing.
  *
- * <p>The overhead timer is sampled: one frame in {@link #SAMPLE_EVERY} pays for two clock reads and a
- * histogram update; the rest pay one increment of a plain field (its races only shift which frame is sampled).
+ * <p>The overhead timer is sampled: every message costs one clock read; one forwarded frame in
+ * {@link #SAMPLE_EVERY} also pays for a second one and a histogram update. The sampling counter is a plain
+ * field: its races between event loops only shift which frame is sampled.
  */
 public final class FrameMeter {
 
     /** Sampling period of the overhead timer; a power of two. See README "Metrics" for the measurement. */
     public static final int SAMPLE_EVERY = 16;
-    /** What {@link #receivedAt()} returns for a frame that is not timed. */
-    public static final long NOT_SAMPLED = Long.MIN_VALUE;
 
     private final Counter frames;
     private final Counter bytes;
@@ -30,14 +29,17 @@ public final class FrameMeter {
         this.overhead = overhead;
     }
 
-    /** Call first thing when a message arrives; pass the result to {@link #forwarded(long)}. */
+    /**
+     * Call first thing when a message arrives (before knowing whether it carries audio); pass the result to
+     * {@link #forwarded(long)} once its frame is handed on.
+     */
     public long receivedAt() {
-        return (++sequence & (SAMPLE_EVERY - 1)) == 0 ? System.nanoTime() : NOT_SAMPLED;
+        return System.nanoTime();
     }
 
-    /** The frame received at {@code receivedAt} was handed on. */
+    /** The frame of the message received at {@code receivedAt} was handed on: one in 16 is timed. */
     public void forwarded(long receivedAt) {
-        if (receivedAt != NOT_SAMPLED) {
+        if ((++sequence & (SAMPLE_EVERY - 1)) == 0) {
             overhead.record(System.nanoTime() - receivedAt, TimeUnit.NANOSECONDS);
         }
     }
