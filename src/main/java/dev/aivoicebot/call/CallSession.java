@@ -1,6 +1,6 @@
 package dev.aivoicebot.call;
 
-import dev.aivoicebot.openai.ItemCreate;
+import dev.aivoicebot.metrics.CallMeter;
 import dev.aivoicebot.openai.ItemTruncate;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
@@ -41,6 +41,7 @@ public final class CallSession implements RealtimeEventHandler {
     private final TwilioStream twilio;
     private final TranscriptWriter transcript;
     private final CallEnvironment env;
+    private final CallMeter meter;
     private final PlaybackTracker playback = new PlaybackTracker();
     private final ConversationHistory history = new ConversationHistory();
     private final ArrayDeque<String> bufferedAudio = new ArrayDeque<>();
@@ -60,7 +61,9 @@ public final class CallSession implements RealtimeEventHandler {
     private long sessionReadyTimer = -1;
     private long maxDurationTimer = -1;
 
-    CallSession(CallSid callSid, TwilioStream twilio, TranscriptWriter transcript, CallEnvironment env) {
+    CallSession(CallSid callSid, TwilioStream twilio, TranscriptWriter transcript, CallEnvironment env,
+            CallMeter meter) {
+        this.meter = meter;
         this.callSid = callSid;
         this.twilio = twilio;
         this.transcript = transcript;
@@ -81,6 +84,7 @@ public final class CallSession implements RealtimeEventHandler {
 
     /** A caller {@code media} frame: relayed as is when live, buffered (bounded) while a session opens. */
     public synchronized void callerAudio(String base64Payload) {
+        meter.callerAudio(base64Payload);
         switch (state) {
             case LIVE -> upstream.appendAudio(base64Payload);
             case CONNECTING, RECONNECTING -> {
@@ -117,6 +121,7 @@ public final class CallSession implements RealtimeEventHandler {
     // ---- OpenAI connection -------------------------------------------------------------------------
 
     private void connect() {
+        meter.connecting();
         env.realtime.connect(this).subscribe().with(this::upstreamOpened, this::upstreamFailed);
     }
 
@@ -127,6 +132,7 @@ public final class CallSession implements RealtimeEventHandler {
             return;
         }
         upstream = connection;
+        meter.upstreamOpened();
         connection.send(env.settings.sessionUpdate());
         history.items().forEach(connection::send);
         while (!bufferedAudio.isEmpty()) {
@@ -141,16 +147,19 @@ public final class CallSession implements RealtimeEventHandler {
     }
 
     private void upstreamFailed(Throwable failure) {
+        meter.connectFailed();
         upstreamLost(SafeText.of(failure.getMessage()));
     }
 
     @Override
     public synchronized void sessionUpdated() {
         cancel(sessionReadyTimer);
+        meter.sessionReady();
     }
 
     private synchronized void sessionNotReady() {
         if (state == State.LIVE && upstream != null) {
+            meter.upstreamError("session_not_ready");
             upstream.close();
             upstreamLost("no session.updated within " + env.openAi.connectTimeout().toSeconds() + " s");
         }
@@ -181,6 +190,7 @@ public final class CallSession implements RealtimeEventHandler {
             return;
         }
         reconnects++;
+        meter.reconnecting();
         state = State.RECONNECTING;
         playback.reset();
         LOG.warnf("Call %s: %s; reconnecting (attempt %d of %d)", callSid, why, reconnects, MAX_RECONNECTS);
@@ -193,10 +203,12 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void speechStarted(String itemId) {
+        meter.speechStarted();
         PlaybackTracker.Interruption barge = playback.speechStarted(nowMs());
         if (!barge.happened() || state != State.LIVE) {
             return;
         }
+        meter.bargeIn(barge.itemId() != null);
         if (barge.clear()) {
             twilio.clear();
         }
@@ -212,7 +224,8 @@ public final class CallSession implements RealtimeEventHandler {
     }
 
     @Override
-    public void speechStopped(String itemId) {
+    public synchronized void speechStopped(String itemId) {
+        meter.speechStopped();
     }
 
     @Override
@@ -235,6 +248,7 @@ public final class CallSession implements RealtimeEventHandler {
         String mark = playback.audioDelta(responseId, itemId, bytes, nowMs());
         if (mark != null) {
             twilio.sendAudio(delta);
+            meter.assistantAudio(bytes);
             twilio.sendMark(mark);
         }
     }
@@ -271,6 +285,7 @@ public final class CallSession implements RealtimeEventHandler {
             LOG.debugf("Call %s: benign Realtime error %s", callSid, error.code());
             return;
         }
+        meter.upstreamError(error.code());
         String description = "assistant error " + error.code() + ": " + SafeText.of(error.message());
         LOG.warnf("Call %s: %s", callSid, description);
         transcript.system(description);
@@ -354,6 +369,7 @@ public final class CallSession implements RealtimeEventHandler {
                 return;
             }
             state = State.ENDED;
+            meter.ended(reason);
             toClose = upstream;
             upstream = null;
             bufferedAudio.clear();

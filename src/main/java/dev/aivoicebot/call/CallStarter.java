@@ -1,5 +1,6 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.transcript.TranscriptStore;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import dev.aivoicebot.twilio.CallSid;
@@ -13,16 +14,18 @@ public class CallStarter {
 
     private final TranscriptStore transcripts;
     private final CallEnvironment env;
+    private final CallMetrics metrics;
 
-    CallStarter(TranscriptStore transcripts, CallEnvironment env) {
+    CallStarter(TranscriptStore transcripts, CallEnvironment env, CallMetrics metrics) {
         this.transcripts = transcripts;
         this.env = env;
+        this.metrics = metrics;
     }
 
     public CallSession start(CallSid callSid, TwilioStream twilio, String from, String to) {
         TranscriptWriter transcript = transcripts.open(callSid, Instant.now());
         transcript.system("call started from " + orUnknown(from) + " to " + orUnknown(to));
-        CallSession call = new CallSession(callSid, twilio, transcript, env);
+        CallSession call = new CallSession(callSid, twilio, transcript, env, metrics.callStarted());
         env.registry.add(call);
         call.begin();
         return call;

@@ -1,6 +1,7 @@
 package dev.aivoicebot.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.metrics.CallMetrics;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
@@ -28,12 +29,12 @@ public class RealtimeClient {
 
     @Inject
     RealtimeClient(Provider<BasicWebSocketConnector> connectors, RealtimeEndpoint endpoint, OpenAiConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, CallMetrics metrics) {
         this.connectors = connectors;
         this.endpoint = endpoint;
         this.config = config;
         this.json = json;
-        this.dispatcher = new RealtimeEventDispatcher(json);
+        this.dispatcher = new RealtimeEventDispatcher(json, metrics.outbound());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.aivoicebot.transcript;
 
+import dev.aivoicebot.metrics.TranscriptMetrics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,6 +26,7 @@ public final class TranscriptWriter {
     private final Path file;
     private final Executor io;
     private final Clock clock;
+    private final TranscriptMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Lines are in the OS page cache at once; this also pushes them to the disk every few seconds. */
     private static final long SYNC_INTERVAL_NANOS = 5_000_000_000L;
@@ -32,10 +34,11 @@ public final class TranscriptWriter {
     private FileChannel channel; // touched only on the I/O thread
     private long lastSyncNanos = System.nanoTime();
 
-    TranscriptWriter(Path file, Executor io, Clock clock) {
+    TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics) {
         this.file = file;
         this.io = io;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Path file() {
@@ -99,8 +102,10 @@ public final class TranscriptWriter {
                 channel.force(false);
                 lastSyncNanos = System.nanoTime();
             }
+            metrics.lineWritten(line.speaker());
         } catch (IOException e) {
             LOG.errorf("Cannot write transcript %s: %s", file.getFileName(), e.getMessage());
+            metrics.writeFailed();
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivoicebot.call.CallAdmission;
 import dev.aivoicebot.call.CallEndReason;
 import dev.aivoicebot.call.CallStarter;
+import dev.aivoicebot.metrics.CallMetrics;
+import dev.aivoicebot.metrics.CallRejection;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -48,9 +50,11 @@ public class MediaStreamWebSocket {
     private final StreamTokens tokens;
     private final TwilioConfig config;
     private final Vertx vertx;
+    private final CallMetrics metrics;
 
     MediaStreamWebSocket(ObjectMapper json, CallStarter calls, CallAdmission admission, StreamTokens tokens,
-            TwilioConfig config, Vertx vertx) {
+            TwilioConfig config, Vertx vertx, CallMetrics metrics) {
+        this.metrics = metrics;
         this.json = json;
         this.calls = calls;
         this.admission = admission;
@@ -69,6 +73,7 @@ public class MediaStreamWebSocket {
     @OnTextMessage
     @NonBlocking
     void onMessage(String text, WebSocketConnection connection) {
+        long received = metrics.inbound().receivedAt();
         StreamState stream = connection.userData().get(STATE);
         if (stream == null || stream.stopped) {
             return; // after stop: the stream is closing, nothing more counts
@@ -93,7 +98,7 @@ public class MediaStreamWebSocket {
         } else if ("connected".equals(message.event())) {
             LOG.trace("Twilio stream connected");
         } else if (isCallEvent(message.event())) {
-            onCallEvent(message, stream, connection);
+            onCallEvent(message, stream, connection, received);
         } else {
             // Forward compatibility: Twilio may add events; an unknown one is ignored (and rate limited).
             LOG.debugf("Ignoring Twilio event '%s'", truncate(message.event()));
@@ -107,7 +112,8 @@ public class MediaStreamWebSocket {
         };
     }
 
-    private void onCallEvent(TwilioInbound message, StreamState stream, WebSocketConnection connection) {
+    private void onCallEvent(TwilioInbound message, StreamState stream, WebSocketConnection connection,
+            long receivedAt) {
         if (stream.call == null) {
             reject(connection, POLICY, message.event() + " before start");
             return;
@@ -117,7 +123,10 @@ public class MediaStreamWebSocket {
             return;
         }
         switch (message.event()) {
-            case "media" -> onMedia(message, stream, connection);
+            case "media" -> {
+                onMedia(message, stream, connection);
+                metrics.inbound().forwarded(receivedAt);
+            }
             case "mark" -> {
                 if (message.mark() != null && message.mark().name() != null) {
                     stream.call.markEchoed(message.mark().name());
@@ -159,16 +168,19 @@ public class MediaStreamWebSocket {
         if (start == null || !CallSid.isValid(start.callSid()) || message.streamSid() == null
                 || !STREAM_SID.matcher(message.streamSid()).matches()
                 || (start.streamSid() != null && !start.streamSid().equals(message.streamSid()))) {
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
             reject(connection, POLICY, "start without a valid callSid and streamSid");
             return;
         }
         Map<String, String> parameters = start.customParameters() == null ? Map.of() : start.customParameters();
         StreamTokens.Verdict verdict = tokens.check(parameters.get(StreamTokens.PARAMETER), start.callSid());
         if (verdict != StreamTokens.Verdict.ACCEPTED) {
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
             reject(connection, POLICY, verdict.reason());
             return;
         }
         if (!admission.hasRoom()) {
+            metrics.callRejected(admission.draining() ? CallRejection.DRAINING : CallRejection.CAPACITY);
             reject(connection, 1013, "service at capacity, try again later");
             return;
         }

@@ -1,6 +1,8 @@
 package dev.aivoicebot.twilio;
 
 import dev.aivoicebot.call.CallAdmission;
+import dev.aivoicebot.metrics.CallMetrics;
+import dev.aivoicebot.metrics.CallRejection;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,9 +28,11 @@ public class VoiceWebhookResource {
     private final WebhookSignatureCheck signatures;
     private final StreamTokens tokens;
     private final CallAdmission admission;
+    private final CallMetrics metrics;
 
     VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures, StreamTokens tokens,
-            CallAdmission admission) {
+            CallAdmission admission, CallMetrics metrics) {
+        this.metrics = metrics;
         this.endpoints = endpoints;
         this.signatures = signatures;
         this.tokens = tokens;
@@ -47,14 +51,17 @@ public class VoiceWebhookResource {
         String url = endpoints.webhookUrl(PublicEndpoints.WEBHOOK_PATH, uri.getRequestUri().getRawQuery());
         if (!signatures.accepts(url, form, signature)) {
             LOG.warn("Rejected a /voice request with a missing or invalid X-Twilio-Signature");
+            metrics.callRejected(CallRejection.INVALID_SIGNATURE);
             return plain(Response.Status.FORBIDDEN, "invalid Twilio signature");
         }
         String callSid = form.getFirst("CallSid");
         if (!CallSid.isValid(callSid)) {
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
             return plain(Response.Status.BAD_REQUEST, "CallSid missing or malformed");
         }
         if (!admission.hasRoom()) {
             LOG.infof("Turned a call away: %s", admission.draining() ? "shutting down" : "at capacity");
+            metrics.callRejected(admission.draining() ? CallRejection.DRAINING : CallRejection.CAPACITY);
             return Response.ok(Twiml.sayAndHangUp(BUSY_MESSAGE)).build();
         }
         Map<String, String> parameters = new LinkedHashMap<>();

@@ -3,7 +3,9 @@ package dev.aivoicebot.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.metrics.TranscriptMetrics;
 import dev.aivoicebot.twilio.CallSid;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ class TranscriptCrashTest {
     /** The child process: writes numbered lines as fast as it can until it is killed. */
     public static void main(String[] args) throws Exception {
         TranscriptWriter writer = new TranscriptWriter(Path.of(args[0]), Executors.newSingleThreadExecutor(),
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), new TranscriptMetrics(new SimpleMeterRegistry()));
         System.out.println("ready");
         System.out.flush();
         for (long n = 0; ; n++) {
@@ -68,7 +70,8 @@ class TranscriptCrashTest {
     @Test
     void closeWritesTheLastLineAndSyncs(@TempDir Path dir) throws IOException, InterruptedException {
         var io = Executors.newSingleThreadExecutor();
-        TranscriptWriter writer = new TranscriptWriter(dir.resolve("t.log"), io, java.time.Clock.systemUTC());
+        TranscriptWriter writer = new TranscriptWriter(dir.resolve("t.log"), io, java.time.Clock.systemUTC(),
+                new TranscriptMetrics(new SimpleMeterRegistry()));
         writer.system("call started");
         writer.close("call ended: completed");
         writer.customer("too late");
@@ -81,7 +84,7 @@ class TranscriptCrashTest {
 
     @Test
     void aTranscriptIsNamedByStartTimeAndCallSid(@TempDir Path dir) {
-        TranscriptStore store = new TranscriptStore(() -> dir.toString());
+        TranscriptStore store = new TranscriptStore(() -> dir.toString(), new TranscriptMetrics(new SimpleMeterRegistry()));
         Path file = store.open(new CallSid("CA0123456789abcdef0123456789abcdef"),
                 Instant.parse("2026-11-24T10:15:30.123Z")).file();
         assertEquals(dir.resolve("2026-11-24T10-15-30.123Z_CA0123456789abcdef0123456789abcdef.log"), file);
