@@ -383,8 +383,9 @@ public final class CallSession implements RealtimeEventHandler {
         }
         twilio.close(1000, detail);
         double seconds = (System.nanoTime() - startedAtNanos) / 1e9;
-        transcript.close(String.format(Locale.ROOT, "call ended: %s (%s) after %.1f s", reason.description(),
-                SafeText.of(detail), seconds));
+        String why = detail == null || detail.equals(reason.description()) ? "" : " (" + SafeText.of(detail) + ")";
+        transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,
+                seconds));
         LOG.infof("Call %s ended: %s after %.1f s", callSid, reason.description(), seconds);
     }
 
