@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,7 +40,7 @@ public class RealtimeClient {
     public Uni<RealtimeConnection> connect(RealtimeEventHandler handler) {
         AtomicBoolean closedReported = new AtomicBoolean();
         return connectors.get()
-                .baseUri(endpoint.url())
+                .baseUri(baseOf(endpoint.url())).path(pathOf(endpoint.url()))
                 .addHeader("Authorization", "Bearer " + endpoint.bearerToken())
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .customizeOptions((connect, client) -> client.setMaxFrameSize(MAX_MESSAGE_BYTES)
@@ -67,5 +68,19 @@ public class RealtimeClient {
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /*
+     * Given a base URI that has a path, the connector adds a slash to it (/v1/realtime/?model=…, which a strict
+     * server answers with 404), so the URL's path is passed as the connector's path and the base keeps the rest.
+     */
+    private static URI baseOf(String url) {
+        URI uri = URI.create(url);
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
+    private static String pathOf(String url) {
+        return URI.create(url).getRawPath();
     }
 }
