@@ -29,7 +29,8 @@ public class RealtimeClient {
     @Inject
     RealtimeClient(Provider<BasicWebSocketConnector> connectors, RealtimeEndpoint endpoint, OpenAiConfig config,
             ObjectMapper json) {
-        this.connectors = connectors;
+        // Applied where the connector is created, so connect() reads the same whatever the TLS setup is.
+        this.connectors = () -> withTls(connectors.get(), config);
         this.endpoint = endpoint;
         this.config = config;
         this.json = json;
@@ -82,5 +83,10 @@ public class RealtimeClient {
 
     private static String pathOf(String url) {
         return URI.create(url).getRawPath();
+    }
+
+    private static BasicWebSocketConnector withTls(BasicWebSocketConnector connector, OpenAiConfig config) {
+        config.tlsConfigurationName().ifPresent(connector::tlsConfigurationName);
+        return connector;
     }
 }
