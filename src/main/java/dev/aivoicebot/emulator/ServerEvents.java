@@ -2,12 +2,16 @@ package dev.aivoicebot.emulator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Payloads of the server events the emulator sends. {@link EmulatorSession#send} adds {@code type} and
  * {@code event_id} and writes the components in snake_case, so names here mirror the protocol's.
  * Fields the real service sends as explicit nulls are marked {@code ALWAYS}; other nulls are left out.
+ * Registered for reflection (nested records included) because Jackson reads their components reflectively,
+ * and no endpoint signature names them for the native build to find.
  */
+@RegisterForReflection
 final class ServerEvents {
 
     private ServerEvents() {

@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How we reach OpenAI. Env: OPENAI_API_KEY, OPENAI_REALTIME_URL, OPENAI_BASE_URL, OPENAI_REALTIME_MODEL. */
+/**
+ * How we reach OpenAI. Env: OPENAI_API_KEY, OPENAI_REALTIME_URL, OPENAI_BASE_URL, OPENAI_REALTIME_MODEL,
+ * OPENAI_TLS_CONFIGURATION_NAME.
+ */
 @ConfigMapping(prefix = "openai")
 public interface OpenAiConfig {
 
@@ -27,4 +30,10 @@ public interface OpenAiConfig {
     /** How long to wait for the Realtime socket to open and the session to be configured. */
     @WithDefault("10s")
     Duration connectTimeout();
+
+    /**
+     * Name of a Quarkus TLS configuration ({@code quarkus.tls.<name>.*}) for the {@code wss://} Realtime
+     * connection, e.g. to trust a corporate proxy's CA; unset = the JVM's default trust store.
+     */
+    Optional<String> tlsConfigurationName();
 }

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,7 +31,8 @@ public class RealtimeClient {
     @Inject
     RealtimeClient(Provider<BasicWebSocketConnector> connectors, RealtimeEndpoint endpoint, OpenAiConfig config,
             ObjectMapper json, CallMetrics metrics) {
-        this.connectors = connectors;
+        // Applied where the connector is created, so connect() reads the same whatever the TLS setup is.
+        this.connectors = () -> withTls(connectors.get(), config);
         this.endpoint = endpoint;
         this.config = config;
         this.json = json;
@@ -46,7 +48,7 @@ public class RealtimeClient {
         AtomicBoolean closedReported = new AtomicBoolean();
         AtomicReference<RealtimeConnection> opened = new AtomicReference<>();
         return connectors.get()
-                .baseUri(endpoint.url())
+                .baseUri(baseOf(endpoint.url())).path(pathOf(endpoint.url()))
                 .addHeader("Authorization", "Bearer " + endpoint.bearerToken())
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .customizeOptions((connect, client) -> client.setMaxFrameSize(MAX_MESSAGE_BYTES)
@@ -87,5 +89,24 @@ public class RealtimeClient {
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /*
+     * Given a base URI that has a path, the connector adds a slash to it (/v1/realtime/?model=…, which a strict
+     * server answers with 404), so the URL's path is passed as the connector's path and the base keeps the rest.
+     */
+    private static URI baseOf(String url) {
+        URI uri = URI.create(url);
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
+    private static String pathOf(String url) {
+        return URI.create(url).getRawPath();
+    }
+
+    private static BasicWebSocketConnector withTls(BasicWebSocketConnector connector, OpenAiConfig config) {
+        config.tlsConfigurationName().ifPresent(connector::tlsConfigurationName);
+        return connector;
     }
 }

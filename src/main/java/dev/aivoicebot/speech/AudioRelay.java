@@ -1,10 +1,15 @@
 package dev.aivoicebot.speech;
 
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,16 +21,19 @@ final class AudioRelay implements StreamingOutput {
 
     private static final Logger LOG = Logger.getLogger(AudioRelay.class);
     private static final int BUFFER_BYTES = 16 * 1024;
+    private static final long CUT_WAIT_MS = 2000;
 
     private final UpstreamAudio upstream;
     private final SpeechMetrics.Timing timing;
     private final HttpServerResponse caller;
+    private final HttpConnection connection;
 
-    /** {@code caller} is the raw response behind the output stream, to notice and cause a broken connection. */
-    AudioRelay(UpstreamAudio upstream, SpeechMetrics.Timing timing, HttpServerResponse caller) {
+    /** {@code http} is the raw request: its response is behind the output stream, its connection can be cut. */
+    AudioRelay(UpstreamAudio upstream, SpeechMetrics.Timing timing, HttpServerRequest http) {
         this.upstream = upstream;
         this.timing = timing;
-        this.caller = caller;
+        this.caller = http.response();
+        this.connection = http.connection();
     }
 
     @Override
@@ -47,10 +55,24 @@ final class AudioRelay implements StreamingOutput {
             }
             // Mid-stream the status is long gone. Left alone, the server would end the chunked body cleanly
             // and pass a truncated file off as complete; cutting the connection shows the caller it broke.
-            caller.reset();
+            cut();
             timing.finish(SpeechOutcome.STREAM_ABORTED);
             LOG.infof("speech stream aborted after the first bytes: %s", e.getMessage());
             throw e;
+        }
+    }
+
+    /**
+     * Closes the connection and waits until it is closed. Once we throw, the framework ends the response; had the
+     * close not happened by then, its final chunk could still slip out first (a race the native binary lost).
+     */
+    private void cut() {
+        try {
+            connection.close().toCompletionStage().toCompletableFuture().get(CUT_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("closing the caller's connection: %s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

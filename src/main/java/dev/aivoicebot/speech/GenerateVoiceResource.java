@@ -44,7 +44,7 @@ public class GenerateVoiceResource {
             requireJson(contentType);
             SpeechRequest request = parser.parse(body);
             UpstreamAudio audio = synthesizer.synthesize(request);
-            return Response.ok(new AudioRelay(audio, timing, http.response()))
+            return Response.ok(new AudioRelay(audio, timing, http))
                     .header(HttpHeaders.CONTENT_TYPE, request.format().contentType())
                     .header("Content-Disposition", "attachment; filename=\"" + request.format().fileName() + "\"")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -1,6 +1,7 @@
 package dev.aivoicebot.speech;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -8,9 +9,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The one place where a {@link SpeechException} becomes an HTTP answer: {@code {"error":{code,message,field}}}. */
 class SpeechExceptionMapper {
 
+    // A Response entity is not part of the method signature, so the native build must be told about it.
+    @RegisterForReflection
     record ErrorBody(Detail error) {
     }
 
+    @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Detail(String code, String message, String field) {
     }

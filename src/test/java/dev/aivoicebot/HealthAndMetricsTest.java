@@ -1,0 +1,30 @@
+package dev.aivoicebot;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What an operator's probes and scraper see. */
+@QuarkusTest
+class HealthAndMetricsTest {
+
+    @Test
+    void livenessAndReadinessAreUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void requestsAreCountedInThePrometheusFormat() {
+        given().formParam("CallSid", "CA0123456789abcdef0123456789abcdef").when().post("/voice")
+                .then().statusCode(403);
+
+        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .body(containsString("http_server_requests_seconds_count{"))
+                .body(containsString("status=\"403\",uri=\"/voice\""));
+    }
+}

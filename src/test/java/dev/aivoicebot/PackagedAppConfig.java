@@ -1,0 +1,47 @@
+package dev.aivoicebot;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives the packaged application (jar or native binary, launched by {@code @QuarkusIntegrationTest}) the
+ * settings {@code @QuarkusTest}s get from the test classpath. The packaged artifact contains only main
+ * resources, so it would never see {@code META-INF/microprofile-config.properties}; here the same file is
+ * handed to it with {@code quarkus.config.locations} (its {@code config_ordinal} still applies, so test
+ * resources override it exactly as in JVM tests). The map returned is passed to the launched process as
+ * system properties.
+ */
+public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
+
+    private static final String TEST_SETTINGS = "META-INF/microprofile-config.properties";
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "quarkus.config.locations", testSettings(),
+                // relative paths would resolve against the launched process' working directory
+                "transcript.dir", Path.of("target/test-transcripts").toAbsolutePath().toString(),
+                // the artifact runs in the prod profile, where an open /generate-voice refuses to start;
+                // JVM tests run in the test profile, which allows it
+                "speech.require-api-key", "false");
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    private static String testSettings() {
+        URL url = PackagedAppConfig.class.getClassLoader().getResource(TEST_SETTINGS);
+        if (url == null) {
+            throw new IllegalStateException(TEST_SETTINGS + " is not on the test classpath");
+        }
+        try {
+            return Path.of(url.toURI()).toUri().toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
