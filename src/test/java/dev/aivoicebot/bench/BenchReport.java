@@ -9,7 +9,7 @@ final class BenchReport {
 
     private final Map<String, Object> figures = new LinkedHashMap<>();
 
-    static BenchReport of(int calls, long seconds, PlacedCalls placed, Window.Result window, MetricsScrape before,
+    static BenchReport of(int calls, double idleCores, PlacedCalls placed, Window.Result window, MetricsScrape before,
             MetricsScrape after) {
         BenchReport report = new BenchReport();
         MetricsScrape start = window.start().metrics();
@@ -23,6 +23,10 @@ final class BenchReport {
         report.put("window_s", window.seconds());
         report.put("service_cpu_s", window.serviceCpuSeconds());
         report.put("cpu_s_per_call_minute", window.serviceCpuSeconds() / window.callMinutes());
+        report.put("service_idle_cpu_cores", idleCores);
+        // Per call-minute with the idle cost taken out: what one more call costs.
+        report.put("cpu_s_per_call_minute_above_idle",
+                (window.serviceCpuSeconds() - idleCores * window.seconds()) / window.callMinutes());
         report.put("service_rss_mb", window.service().rssKb() / 1024.0);
         report.put("service_peak_rss_mb", window.service().peakRssKb() / 1024.0);
         report.put("generator_cpu_s", window.generatorCpuSeconds());

@@ -21,6 +21,7 @@ public final class LoadBenchmark {
     /** Time after the last call is up before measuring: its greeting has been sent. */
     private static final long SETTLE_MS = 5000;
     private static final int DIALERS = 16;
+    private static final long IDLE_MS = 5000;
 
     private LoadBenchmark() {
     }
@@ -38,6 +39,10 @@ public final class LoadBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         SimulatorConfig config = PlaceCall.config(local, publicBase, token).withRecordAudio(false);
 
+        // The service's CPU with no call (its emulator, metrics, timers, JIT still at work), to tell fixed cost from per-call cost.
+        double idleCpuStart = ProcStats.of(pid).cpuSeconds();
+        Thread.sleep(IDLE_MS);
+        double idleCores = (ProcStats.of(pid).cpuSeconds() - idleCpuStart) / (IDLE_MS / 1000.0);
         MetricsScrape before = MetricsScrape.fetch(http, local);
         PlacedCalls calls = new PlacedCalls();
         try (TwilioCallSimulator twilio = new TwilioCallSimulator(config)) {
@@ -56,7 +61,7 @@ public final class LoadBenchmark {
             }
             Thread.sleep(1500); // the service counts the last frames and ends the calls
             MetricsScrape after = MetricsScrape.fetch(http, local);
-            BenchReport report = BenchReport.of(count, seconds, calls, measured, before, after);
+            BenchReport report = BenchReport.of(count, idleCores, calls, measured, before, after);
             report.print();
         }
     }
