@@ -31,9 +31,13 @@ final class BenchReport {
         report.put("service_peak_rss_mb", window.service().peakRssKb() / 1024.0);
         report.put("generator_cpu_s", window.generatorCpuSeconds());
         report.put("generator_worst_frame_lateness_ms", window.worstPacingLatenessMs());
-        report.put("handshake_p50_ms", placed.handshakeMs(0.50));
-        report.put("handshake_p99_ms", placed.handshakeMs(0.99));
-        report.put("handshake_max_ms", placed.handshakeMs(1.0));
+        report.put("handshake_p50_ms", PlacedCalls.percentileMs(placed.handshakeNanos, 0.50));
+        report.put("handshake_p99_ms", PlacedCalls.percentileMs(placed.handshakeNanos, 0.99));
+        report.put("handshake_max_ms", PlacedCalls.percentileMs(placed.handshakeNanos, 1.0));
+        report.put("webhook_p50_ms", PlacedCalls.percentileMs(placed.webhookNanos, 0.50));
+        report.put("webhook_p99_ms", PlacedCalls.percentileMs(placed.webhookNanos, 0.99));
+        report.put("stream_open_p50_ms", PlacedCalls.percentileMs(placed.streamOpenNanos, 0.50));
+        report.put("stream_open_p99_ms", PlacedCalls.percentileMs(placed.streamOpenNanos, 0.99));
         for (String direction : new String[] { "inbound", "outbound" }) {
             String label = "direction=\"" + direction + "\"";
             report.put("overhead_" + direction + "_p50_ms", 1000 * end.quantile(start, "bridge_overhead_seconds", label, 0.50));

@@ -1,5 +1,7 @@
 package dev.aivoicebot.bench;
 
+import dev.aivoicebot.sim.CallIdentity;
+import dev.aivoicebot.sim.ConnectStreamTwiml;
 import dev.aivoicebot.sim.PlaceCall;
 import dev.aivoicebot.sim.SimulatedCall;
 import dev.aivoicebot.sim.SimulatorConfig;
@@ -46,7 +48,7 @@ public final class LoadBenchmark {
         MetricsScrape before = MetricsScrape.fetch(http, local);
         PlacedCalls calls = new PlacedCalls();
         try (TwilioCallSimulator twilio = new TwilioCallSimulator(config)) {
-            dialAll(twilio, publicBase, count, rampMs, callMs, calls);
+            dialAll(twilio, count, rampMs, callMs, calls);
             Thread.sleep(SETTLE_MS);
 
             Window window = Window.open(http, local, pid, calls.live());
@@ -66,7 +68,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void dialAll(TwilioCallSimulator twilio, String publicBase, int count, long rampMs, long callMs,
+    private static void dialAll(TwilioCallSimulator twilio, int count, long rampMs, long callMs,
             PlacedCalls calls) throws InterruptedException {
         ExecutorService dialers = Executors.newFixedThreadPool(DIALERS);
         long start = System.nanoTime();
@@ -78,10 +80,14 @@ public final class LoadBenchmark {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                long began = System.nanoTime();
                 try {
-                    SimulatedCall call = PlaceCall.dial(twilio, publicBase, LoadScript.forCall(index, callMs));
-                    calls.placed(call, System.nanoTime() - began);
+                    // PlaceCall.dial's two steps, timed apart: webhook answered, then stream open.
+                    CallIdentity identity = twilio.newCall();
+                    long began = System.nanoTime();
+                    ConnectStreamTwiml twiml = twilio.postVoiceWebhook(identity).twiml();
+                    long answered = System.nanoTime();
+                    SimulatedCall call = twilio.openStream(identity, twiml, LoadScript.forCall(index, callMs));
+                    calls.placed(call, answered - began, System.nanoTime() - answered);
                 } catch (RuntimeException e) {
                     calls.failed(e);
                 }

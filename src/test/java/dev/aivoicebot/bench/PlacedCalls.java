@@ -11,12 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PlacedCalls {
     final ConcurrentLinkedQueue<SimulatedCall> placed = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> handshakeNanos = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Long> webhookNanos = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Long> streamOpenNanos = new ConcurrentLinkedQueue<>();
     final AtomicInteger failures = new AtomicInteger();
     volatile String firstFailure;
 
-    void placed(SimulatedCall call, long nanos) {
+    void placed(SimulatedCall call, long webhook, long streamOpen) {
         placed.add(call);
-        handshakeNanos.add(nanos);
+        webhookNanos.add(webhook);
+        streamOpenNanos.add(streamOpen);
+        handshakeNanos.add(webhook + streamOpen);
     }
 
     void failed(RuntimeException e) {
@@ -33,9 +37,9 @@ final class PlacedCalls {
         return placed.stream().mapToLong(SimulatedCall::sentAudioBytes).sum();
     }
 
-    /** Handshake (webhook + WebSocket open) percentile in milliseconds. */
-    double handshakeMs(double q) {
-        List<Long> sorted = new ArrayList<>(handshakeNanos);
+    /** The {@code q} percentile (nearest rank) of {@code nanos}, in milliseconds. */
+    static double percentileMs(ConcurrentLinkedQueue<Long> nanos, double q) {
+        List<Long> sorted = new ArrayList<>(nanos);
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
