@@ -6,6 +6,8 @@
 #   BENCH_BINARY=path   run this executable (e.g. the native build) instead of target/quarkus-app's jar
 #   BENCH_JAVA_OPTS     extra JVM options for the jar, e.g. -XX:StartFlightRecording=duration=60s,filename=/tmp/b.jfr
 #   BENCH_KEEP=1        keep the temporary directory (service log, transcripts)
+#   BENCH_SPLIT_EMULATOR=1  run the emulator in a second instance of the service, so the measured process
+#                       does only the bridge's work (its OpenAI side is then a plain ws:// loopback socket)
 # Builds (./mvnw package -DskipTests) only when the jar is missing and no BENCH_BINARY is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +20,9 @@ fi
 
 work=$(mktemp -d)
 service_pid=
+emulator_pid=
 cleanup() {
-  if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; fi
+  for pid in $service_pid $emulator_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -27,22 +30,37 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 public=https://voice.example.test
 
-# Prod profile, emulator on (no OPENAI_API_KEY), no call limit, transcripts in the temp dir.
-export PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 PUBLIC_BASE_URL=$public TWILIO_AUTH_TOKEN=$token \
-  STREAM_TOKEN_SECRET=$token GENERATE_VOICE_API_KEY=$token LOG_DIR="$work/transcripts" \
-  EMULATOR_ENABLED=true MAX_CONCURRENT_CALLS=0
+# Prod profile, no call limit, transcripts in the temp dir; the emulator in-process unless split off.
+export QUARKUS_HTTP_HOST=127.0.0.1 PUBLIC_BASE_URL=$public TWILIO_AUTH_TOKEN=$token \
+  STREAM_TOKEN_SECRET=$token GENERATE_VOICE_API_KEY=$token LOG_DIR="$work/transcripts" MAX_CONCURRENT_CALLS=0
 unset OPENAI_API_KEY
-if [ -n "${BENCH_BINARY:-}" ]; then
-  "$BENCH_BINARY" >"$work/service.log" 2>&1 &
+start() { # PORT LOG -- the service (jar or BENCH_BINARY) in the background
+  if [ -n "${BENCH_BINARY:-}" ]; then
+    PORT=$1 "$BENCH_BINARY" >"$2" 2>&1 &
+  else
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+    PORT=$1 java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$2" 2>&1 &
+  fi
+}
+await_ready() { # PORT LOG
+  for _ in $(seq 60); do curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready" && return 0; sleep 1; done
+  echo "service did not come up"; tail -50 "$2"; exit 1
+}
+if [ -n "${BENCH_SPLIT_EMULATOR:-}" ]; then
+  emulator_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  BENCH_JAVA_OPTS= EMULATOR_ENABLED=true start "$emulator_port" "$work/emulator.log" # no JFR for this one
+  emulator_pid=$!
+  await_ready "$emulator_port" "$work/emulator.log"
+  export EMULATOR_ENABLED=false OPENAI_API_KEY=sk-bench-not-a-key \
+    OPENAI_REALTIME_URL="ws://127.0.0.1:$emulator_port/emulator/v1/realtime"
 else
-  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-  java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/service.log" 2>&1 &
+  export EMULATOR_ENABLED=true
 fi
+start "$port" "$work/service.log"
 service_pid=$!
-for _ in $(seq 60); do curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 1; done
-curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready" || { echo "service did not come up"; tail -50 "$work/service.log"; exit 1; }
+await_ready "$port" "$work/service.log"
 
-echo "== $calls calls for $seconds s against pid $service_pid (${BENCH_BINARY:-$jar}), $(nproc) cores, $(date -u +%FT%TZ)"
+echo "== $calls calls for $seconds s against pid $service_pid (${BENCH_BINARY:-$jar}${emulator_pid:+; emulator in pid $emulator_pid}), $(nproc) cores, $(date -u +%FT%TZ)"
 ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.aivoicebot.bench.LoadBenchmark \
   -Dexec.args="http://127.0.0.1:$port $service_pid $calls $seconds $public $token"
 grep -E ' (ERROR|WARN) ' "$work/service.log" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true
