@@ -63,6 +63,12 @@ final class MetricsScrape {
         return value(name, labelFilter) - earlier.value(name, labelFilter);
     }
 
+    /** Mean of timer {@code name} over the window since {@code earlier}, in milliseconds (its _sum over its _count). */
+    double meanMs(MetricsScrape earlier, String name, String labelFilter) {
+        double count = delta(earlier, name + "_count", labelFilter);
+        return count == 0 ? Double.NaN : 1000 * delta(earlier, name + "_sum", labelFilter) / count;
+    }
+
     /**
      * The {@code q} quantile of histogram {@code name} over the window since {@code earlier}, interpolated
      * linearly inside the bucket as Prometheus' histogram_quantile does; NaN when nothing was observed.
