@@ -60,6 +60,7 @@ public final class CallRecording {
     private final List<String> problems = new ArrayList<>();
     private long eventCount;
     private long receivedAudioBytes;
+    private long sentAudioBytes;
     private CloseRecord close;
 
     CallRecording(boolean keepAudio) {
@@ -92,6 +93,7 @@ public final class CallRecording {
     }
 
     synchronized void sent(byte[] frame) {
+        sentAudioBytes += frame.length;
         if (keepAudio) {
             sentAudio.writeBytes(frame);
         }
@@ -136,6 +138,8 @@ public final class CallRecording {
     synchronized List<ReceivedAudio> audioChunks() { return List.copyOf(audio); }
     synchronized byte[] receivedAudio() { return receivedAudio.toByteArray(); }
     synchronized long receivedAudioBytes() { return receivedAudioBytes; }
+    /** Caller audio sent so far, counted even when audio is not recorded (load runs compare it with the service's counters). */
+    synchronized long sentAudioBytes() { return sentAudioBytes; }
     synchronized byte[] sentAudio() { return sentAudio.toByteArray(); }
     synchronized List<MarkEcho> markEchoes() { return List.copyOf(markEchoes); }
     synchronized List<ClearRecord> clears() { return List.copyOf(clears); }

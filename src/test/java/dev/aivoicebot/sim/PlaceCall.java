@@ -28,14 +28,14 @@ public final class PlaceCall {
      * A local dev service (PUBLIC_BASE_URL http://…) writes a ws:// stream URL, which real Twilio would refuse;
      * the demo accepts it by treating the origin as https, which changes nothing else on loopback.
      */
-    static SimulatorConfig config(String local, String publicBase, String token) {
+    public static SimulatorConfig config(String local, String publicBase, String token) {
         boolean localDev = publicBase.startsWith("http://");
         String twilioSeen = localDev ? "https://" + publicBase.substring("http://".length()) : publicBase;
         return SimulatorConfig.of(local, twilioSeen, token == null || token.isBlank() ? null : token);
     }
 
     /** Webhook, TwiML, stream: one call following {@code script}. */
-    static SimulatedCall dial(TwilioCallSimulator twilio, String publicBase, CallerScript script) {
+    public static SimulatedCall dial(TwilioCallSimulator twilio, String publicBase, CallerScript script) {
         CallIdentity identity = twilio.newCall();
         String body = twilio.postVoiceWebhook(identity).body();
         boolean localDev = publicBase.startsWith("http://");

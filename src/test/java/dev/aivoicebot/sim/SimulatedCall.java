@@ -120,6 +120,10 @@ public final class SimulatedCall implements AutoCloseable {
     public byte[] sentAudio() { return recording.sentAudio(); }
     /** Every audio byte the service sent, in arrival order, whether later played or cleared. */
     public byte[] receivedAudio() { return recording.receivedAudio(); }
+    /** Bytes of caller audio sent so far (160 a frame), counted whether or not audio is recorded. */
+    public long sentAudioBytes() { return recording.sentAudioBytes(); }
+    /** Bytes of service audio received so far, counted whether or not audio is recorded. */
+    public long receivedAudioBytes() { return recording.receivedAudioBytes(); }
     public List<ReceivedAudio> receivedAudioChunks() { return recording.audioChunks(); }
     /** Every frame the service sent (media ones only when audio is recorded). */
     public List<ReceivedEvent> events() { return recording.events(); }
