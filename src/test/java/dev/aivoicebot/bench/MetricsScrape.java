@@ -59,6 +59,14 @@ final class MetricsScrape {
                 .mapToDouble(Map.Entry::getValue).sum();
     }
 
+    /** Largest value among the series of {@code name} matching {@code labelFilter} (for _max gauges); NaN if none. */
+    double max(String name, String labelFilter) {
+        return samples.entrySet().stream()
+                .filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "{"))
+                .filter(e -> labelFilter.isEmpty() || e.getKey().contains(labelFilter))
+                .mapToDouble(Map.Entry::getValue).max().orElse(Double.NaN);
+    }
+
     double delta(MetricsScrape earlier, String name, String labelFilter) {
         return value(name, labelFilter) - earlier.value(name, labelFilter);
     }
