@@ -25,6 +25,9 @@ public class AssistantSettings {
 
     private final SessionUpdate sessionUpdate;
     private final ResponseCreate greeting;
+    private final ResponseCreate goodbye = ResponseCreate.withInstructions("The call has to end now. Say goodbye "
+            + "warmly in one short sentence, for example: \"I'm sorry, we need to end the call now. Thank you for "
+            + "calling, goodbye!\"");
 
     AssistantSettings(AssistantConfig assistant, OpenAiConfig openAi) {
         String instructions = assistant.instructions().orElseGet(AssistantSettings::defaultInstructions);
@@ -44,6 +47,11 @@ public class AssistantSettings {
     /** The assistant speaks first: a response with instructions that override the session's for this turn. */
     public ResponseCreate greeting() {
         return greeting;
+    }
+
+    /** Asked for when the service must end the call (maximum duration, shutdown). */
+    public ResponseCreate goodbye() {
+        return goodbye;
     }
 
     private static String defaultInstructions() {

@@ -7,7 +7,9 @@ public enum CallEndReason {
     UPSTREAM_FAILURE("upstream failure"),
     MAX_DURATION("max duration"),
     SHUTDOWN("shutdown"),
-    ERROR("error");
+    ERROR("error"),
+    /** The replica had no room for the call (MAX_CONCURRENT_CALLS reached). */
+    CAPACITY("capacity");
 
     private final String description;
 

@@ -1,6 +1,6 @@
 package dev.aivoicebot.call;
 
-import dev.aivoicebot.openai.RealtimeClient;
+import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.transcript.TranscriptStore;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import dev.aivoicebot.twilio.CallSid;
@@ -12,25 +12,22 @@ import java.time.Instant;
 @ApplicationScoped
 public class CallStarter {
 
-    private final RealtimeClient realtime;
     private final TranscriptStore transcripts;
-    private final AssistantSettings settings;
-    private final CallRegistry registry;
+    private final CallEnvironment env;
+    private final CallMetrics metrics;
 
-    CallStarter(RealtimeClient realtime, TranscriptStore transcripts, AssistantSettings settings,
-            CallRegistry registry) {
-        this.realtime = realtime;
+    CallStarter(TranscriptStore transcripts, CallEnvironment env, CallMetrics metrics) {
         this.transcripts = transcripts;
-        this.settings = settings;
-        this.registry = registry;
+        this.env = env;
+        this.metrics = metrics;
     }
 
     public CallSession start(CallSid callSid, TwilioStream twilio, String from, String to) {
         TranscriptWriter transcript = transcripts.open(callSid, Instant.now());
         transcript.system("call started from " + orUnknown(from) + " to " + orUnknown(to));
-        CallSession call = new CallSession(callSid, twilio, transcript, settings, registry);
-        registry.add(call);
-        realtime.connect(call).subscribe().with(call::upstreamOpened, call::upstreamFailed);
+        CallSession call = new CallSession(callSid, twilio, transcript, env, metrics.callStarted());
+        env.registry.add(call);
+        call.begin();
         return call;
     }
 

@@ -90,6 +90,15 @@ public final class PlaybackTracker {
         return interruption;
     }
 
+    /** Forgets everything: the session that produced the audio is gone, or the call is ending. */
+    public void reset() {
+        pendingMarks.clear();
+        activeResponseId = null;
+        itemId = null;
+        bytesSent = 0;
+        msPlayed = 0;
+    }
+
     /** Audio was sent to Twilio that it has not yet confirmed playing. */
     public boolean hasUnplayedAudio() {
         return !pendingMarks.isEmpty();

@@ -1,6 +1,7 @@
 package dev.aivoicebot.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.metrics.CallMetrics;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens one OpenAI Realtime (GA) session per call with the websockets-next client connector. Only the
@@ -28,18 +30,23 @@ public class RealtimeClient {
 
     @Inject
     RealtimeClient(Provider<BasicWebSocketConnector> connectors, RealtimeEndpoint endpoint, OpenAiConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, CallMetrics metrics) {
         // Applied where the connector is created, so connect() reads the same whatever the TLS setup is.
         this.connectors = () -> withTls(connectors.get(), config);
         this.endpoint = endpoint;
         this.config = config;
         this.json = json;
-        this.dispatcher = new RealtimeEventDispatcher(json);
+        this.dispatcher = new RealtimeEventDispatcher(json, metrics.outbound());
     }
 
-    /** Connects and routes every server event to {@code handler}; fails if the socket is not open in time. */
+    /**
+     * Connects and routes every server event to {@code handler}; fails if the socket is not open in time.
+     * Once we close a connection ourselves ({@link RealtimeConnection#close()}), nothing more is reported from
+     * it, so a late event or close of an old session can never be mistaken for one of its successor.
+     */
     public Uni<RealtimeConnection> connect(RealtimeEventHandler handler) {
         AtomicBoolean closedReported = new AtomicBoolean();
+        AtomicReference<RealtimeConnection> opened = new AtomicReference<>();
         return connectors.get()
                 .baseUri(baseOf(endpoint.url())).path(pathOf(endpoint.url()))
                 .addHeader("Authorization", "Bearer " + endpoint.bearerToken())
@@ -47,14 +54,18 @@ public class RealtimeClient {
                 .customizeOptions((connect, client) -> client.setMaxFrameSize(MAX_MESSAGE_BYTES)
                         .setMaxMessageSize(MAX_MESSAGE_BYTES)
                         .setConnectTimeout((int) config.connectTimeout().toMillis()))
-                .onTextMessage((connection, text) -> dispatcher.dispatch(text, handler))
+                .onTextMessage((connection, text) -> {
+                    if (!closedLocally(opened)) {
+                        dispatcher.dispatch(text, handler);
+                    }
+                })
                 .onClose((connection, reason) -> {
-                    if (closedReported.compareAndSet(false, true)) {
+                    if (!closedLocally(opened) && closedReported.compareAndSet(false, true)) {
                         handler.upstreamClosed(reason.getCode(), reason.getMessage());
                     }
                 })
                 .onError((connection, failure) -> {
-                    if (closedReported.compareAndSet(false, true)) {
+                    if (!closedLocally(opened) && closedReported.compareAndSet(false, true)) {
                         handler.upstreamClosed(CloseReason.INTERNAL_SERVER_ERROR.getCode(), describe(failure));
                     }
                 })
@@ -62,7 +73,16 @@ public class RealtimeClient {
                 .ifNoItem().after(config.connectTimeout()).failWith(() -> new RealtimeConnectException("timed out"))
                 .onFailure(failure -> !(failure instanceof RealtimeConnectException))
                 .transform(failure -> new RealtimeConnectException(describe(failure)))
-                .map(connection -> new RealtimeConnection(connection, json));
+                .map(connection -> {
+                    RealtimeConnection realtime = new RealtimeConnection(connection, json);
+                    opened.set(realtime);
+                    return realtime;
+                });
+    }
+
+    private static boolean closedLocally(AtomicReference<RealtimeConnection> opened) {
+        RealtimeConnection connection = opened.get();
+        return connection != null && connection.closedLocally();
     }
 
     /** Never includes headers or URLs with credentials: only the failure's type and message. */

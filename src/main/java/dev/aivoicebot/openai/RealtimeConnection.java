@@ -13,6 +13,7 @@ public final class RealtimeConnection {
 
     private final WebSocketClientConnection connection;
     private final ObjectMapper json;
+    private volatile boolean closedLocally;
 
     RealtimeConnection(WebSocketClientConnection connection, ObjectMapper json) {
         this.connection = connection;
@@ -39,6 +40,10 @@ public final class RealtimeConnection {
         send("{\"type\":\"response.cancel\"}");
     }
 
+    boolean closedLocally() {
+        return closedLocally;
+    }
+
     private void send(String text) {
         if (connection.isOpen()) {
             connection.sendText(text).subscribe().with(ok -> {
@@ -46,7 +51,9 @@ public final class RealtimeConnection {
         }
     }
 
+    /** Closes the session; from now on nothing it sends or how it closes is reported to the call. */
     public void close() {
+        closedLocally = true;
         if (connection.isOpen()) {
             connection.close(CloseReason.NORMAL).subscribe().with(ok -> {
             }, failure -> LOG.debugf("Realtime close failed: %s", failure.getMessage()));

@@ -2,6 +2,7 @@ package dev.aivoicebot.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.metrics.FrameMeter;
 import java.io.IOException;
 import org.jboss.logging.Logger;
 
@@ -11,12 +12,16 @@ public final class RealtimeEventDispatcher {
     private static final Logger LOG = Logger.getLogger(RealtimeEventDispatcher.class);
 
     private final ObjectMapper json;
+    private final FrameMeter audioFrames;
 
-    public RealtimeEventDispatcher(ObjectMapper json) {
+    /** {@code audioFrames} times the handling of audio deltas, parse included (the bridge's outbound overhead). */
+    public RealtimeEventDispatcher(ObjectMapper json, FrameMeter audioFrames) {
         this.json = json;
+        this.audioFrames = audioFrames;
     }
 
     public void dispatch(String text, RealtimeEventHandler handler) {
+        long received = audioFrames.receivedAt();
         JsonNode event;
         try {
             event = json.readTree(text);
@@ -28,8 +33,10 @@ public final class RealtimeEventDispatcher {
             return;
         }
         switch (event.path("type").asText("")) {
-            case "response.output_audio.delta" -> handler.outputAudioDelta(text(event, "response_id"),
-                    text(event, "item_id"), text(event, "delta"));
+            case "response.output_audio.delta" -> {
+                handler.outputAudioDelta(text(event, "response_id"), text(event, "item_id"), text(event, "delta"));
+                audioFrames.forwarded(received);
+            }
             case "input_audio_buffer.speech_started" -> handler.speechStarted(text(event, "item_id"));
             case "input_audio_buffer.speech_stopped" -> handler.speechStopped(text(event, "item_id"));
             case "conversation.item.input_audio_transcription.completed" -> handler.inputTranscriptionCompleted(

@@ -1,5 +1,6 @@
 package dev.aivoicebot.transcript;
 
+import dev.aivoicebot.metrics.TranscriptMetrics;
 import dev.aivoicebot.twilio.CallSid;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
@@ -28,6 +29,7 @@ public class TranscriptStore {
             .withZone(ZoneOffset.UTC);
 
     private final Path dir;
+    private final TranscriptMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService io = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "transcript-io");
@@ -35,12 +37,13 @@ public class TranscriptStore {
         return thread;
     });
 
-    TranscriptStore(TranscriptConfig config) {
+    TranscriptStore(TranscriptConfig config, TranscriptMetrics metrics) {
         this.dir = Path.of(config.dir()).toAbsolutePath();
+        this.metrics = metrics;
     }
 
     public TranscriptWriter open(CallSid callSid, Instant startedAt) {
-        return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".log"), io, clock);
+        return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".log"), io, clock, metrics);
     }
 
     public Path dir() {

@@ -1,5 +1,6 @@
 package dev.aivoicebot.transcript;
 
+import dev.aivoicebot.metrics.TranscriptMetrics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,8 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The transcript of one call. Lines are queued to the transcript I/O thread (never written on the event
- * loop) in the order they are added, each written straight to the file (no user-space buffer), and the file
- * is synced to disk when the call ends.
+ * loop) in the order they are added, each written straight to the file (no user-space buffer, so a crash of
+ * the process loses nothing written), synced to disk every few seconds and when the call ends.
  */
 public final class TranscriptWriter {
 
@@ -25,13 +26,19 @@ public final class TranscriptWriter {
     private final Path file;
     private final Executor io;
     private final Clock clock;
+    private final TranscriptMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private FileChannel channel; // touched only on the I/O thread
+    /** Lines are in the OS page cache at once; this also pushes them to the disk every few seconds. */
+    private static final long SYNC_INTERVAL_NANOS = 5_000_000_000L;
 
-    TranscriptWriter(Path file, Executor io, Clock clock) {
+    private FileChannel channel; // touched only on the I/O thread
+    private long lastSyncNanos = System.nanoTime();
+
+    TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics) {
         this.file = file;
         this.io = io;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Path file() {
@@ -91,8 +98,14 @@ public final class TranscriptWriter {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
+            if (System.nanoTime() - lastSyncNanos > SYNC_INTERVAL_NANOS) {
+                channel.force(false);
+                lastSyncNanos = System.nanoTime();
+            }
+            metrics.lineWritten(line.speaker());
         } catch (IOException e) {
             LOG.errorf("Cannot write transcript %s: %s", file.getFileName(), e.getMessage());
+            metrics.writeFailed();
         }
     }
 

@@ -2,138 +2,255 @@ package dev.aivoicebot.twilio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.call.CallAdmission;
 import dev.aivoicebot.call.CallEndReason;
-import dev.aivoicebot.call.CallSession;
 import dev.aivoicebot.call.CallStarter;
+import dev.aivoicebot.metrics.CallMetrics;
+import dev.aivoicebot.metrics.CallRejection;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.buffer.Buffer;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Twilio Media Streams server endpoint, running on each connection's event loop. It translates Twilio's
- * messages into calls on the stream's {@link CallSession} (kept in the connection's user data, since the
- * endpoint itself is a singleton); the session decides what they mean.
+ * Twilio Media Streams server endpoint, on each connection's event loop. It checks every message (see README
+ * "Security" for the close codes) and turns valid ones into calls on the stream's {@link StreamState} and
+ * {@link dev.aivoicebot.call.CallSession}, kept in the connection's user data since the endpoint is a
+ * singleton. No OpenAI session opens before a {@code start} with a valid stream token.
  */
-@WebSocket(path = PublicEndpoints.STREAM_PATH)
+@WebSocket(path = PublicEndpoints.STREAM_PATH, endpointId = MediaStreamWebSocket.ENDPOINT_ID)
 public class MediaStreamWebSocket {
 
+    static final String ENDPOINT_ID = "twilio-media-stream";
+    /** A media payload of more than 2 s of audio is not something Twilio sends (it sends 20 ms). */
+    static final int MAX_MEDIA_BYTES = 16_000;
     private static final Logger LOG = Logger.getLogger(MediaStreamWebSocket.class);
+    private static final UserData.TypedKey<StreamState> STATE = new UserData.TypedKey<>("stream");
     private static final Pattern STREAM_SID = Pattern.compile("^MZ[0-9a-fA-F]{32}$");
-    private static final Pattern DTMF_DIGIT = Pattern.compile("^[0-9*#A-Da-dw]$");
-
-    private static final UserData.TypedKey<CallSession> CALL = new UserData.TypedKey<>("call");
+    private static final Pattern DTMF_DIGIT = Pattern.compile("^[0-9*#A-Da-d]$");
+    private static final int POLICY = 1008;
+    private static final int INVALID_DATA = 1007;
 
     private final ObjectMapper json;
     private final CallStarter calls;
+    private final CallAdmission admission;
+    private final StreamTokens tokens;
+    private final TwilioConfig config;
+    private final Vertx vertx;
+    private final CallMetrics metrics;
 
-    MediaStreamWebSocket(ObjectMapper json, CallStarter calls) {
+    MediaStreamWebSocket(ObjectMapper json, CallStarter calls, CallAdmission admission, StreamTokens tokens,
+            TwilioConfig config, Vertx vertx, CallMetrics metrics) {
+        this.metrics = metrics;
         this.json = json;
         this.calls = calls;
+        this.admission = admission;
+        this.tokens = tokens;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    @OnOpen
+    @NonBlocking // on the connection's event loop, so the state exists before its first message
+    void onOpen(WebSocketConnection connection) {
+        long timer = vertx.setPeriodic(1_000, id -> checkTimeouts(connection));
+        connection.userData().put(STATE, new StreamState(timer));
     }
 
     @OnTextMessage
     @NonBlocking
     void onMessage(String text, WebSocketConnection connection) {
+        long received = metrics.inbound().receivedAt();
+        StreamState stream = connection.userData().get(STATE);
+        if (stream == null || stream.stopped) {
+            return; // after stop: the stream is closing, nothing more counts
+        }
+        if (!stream.admit(System.nanoTime(), config.maxMessagesPerSecond())) {
+            reject(connection, POLICY, "message rate limit exceeded");
+            return;
+        }
         TwilioInbound message;
         try {
             message = json.readValue(text, TwilioInbound.class);
         } catch (JsonProcessingException e) {
-            reject(connection, 1007, "message is not valid JSON");
+            reject(connection, INVALID_DATA, "message is not a valid JSON object");
             return;
         }
-        String event = message.event() == null ? "" : message.event();
-        CallSession call = connection.userData().get(CALL);
-        switch (event) {
-            case "media" -> onMedia(message, call, connection);
+        if (message == null) {
+            reject(connection, INVALID_DATA, "message is not a valid JSON object");
+        } else if (message.event() == null) {
+            reject(connection, POLICY, "message has no event");
+        } else if ("start".equals(message.event())) {
+            onStart(message, stream, connection);
+        } else if ("connected".equals(message.event())) {
+            LOG.trace("Twilio stream connected");
+        } else if (isCallEvent(message.event())) {
+            onCallEvent(message, stream, connection, received);
+        } else {
+            // Forward compatibility: Twilio may add events; an unknown one is ignored (and rate limited).
+            LOG.debugf("Ignoring Twilio event '%s'", truncate(message.event()));
+        }
+    }
+
+    private static boolean isCallEvent(String event) {
+        return switch (event) {
+            case "media", "mark", "dtmf", "stop" -> true;
+            default -> false;
+        };
+    }
+
+    private void onCallEvent(TwilioInbound message, StreamState stream, WebSocketConnection connection,
+            long receivedAt) {
+        if (stream.call == null) {
+            reject(connection, POLICY, message.event() + " before start");
+            return;
+        }
+        if (!stream.streamSid.equals(message.streamSid())) {
+            reject(connection, POLICY, "streamSid does not match this stream");
+            return;
+        }
+        switch (message.event()) {
+            case "media" -> {
+                onMedia(message, stream, connection);
+                metrics.inbound().forwarded(receivedAt);
+            }
             case "mark" -> {
-                if (call != null && message.mark() != null && message.mark().name() != null) {
-                    call.markEchoed(message.mark().name());
+                if (message.mark() != null && message.mark().name() != null) {
+                    stream.call.markEchoed(message.mark().name());
                 }
             }
-            case "start" -> onStart(message, call, connection);
             case "dtmf" -> {
-                if (call != null && message.dtmf() != null && message.dtmf().digit() != null
-                        && DTMF_DIGIT.matcher(message.dtmf().digit()).matches()) {
-                    call.dtmf(message.dtmf().digit());
-                }
-            }
-            case "stop" -> {
-                if (call != null) {
-                    call.end(CallEndReason.CALLER_HUNG_UP, "caller hung up");
+                if (message.dtmf() == null || message.dtmf().digit() == null
+                        || !DTMF_DIGIT.matcher(message.dtmf().digit()).matches()) {
+                    reject(connection, INVALID_DATA, "dtmf without a valid digit");
                 } else {
-                    connection.close().subscribe().with(ok -> {
-                    }, failure -> {
-                    });
+                    stream.call.dtmf(message.dtmf().digit());
                 }
             }
-            case "connected" -> {
+            default -> { // stop
+                stream.stopped = true;
+                stream.call.end(CallEndReason.CALLER_HUNG_UP, "caller hung up");
             }
-            default -> LOG.debugf("Ignoring Twilio event '%s'", event.length() > 40 ? event.substring(0, 40) : event);
         }
     }
 
-    private void onMedia(TwilioInbound message, CallSession call, WebSocketConnection connection) {
-        if (call == null || message.media() == null) {
-            return;
+    private void onMedia(TwilioInbound message, StreamState stream, WebSocketConnection connection) {
+        String payload = message.media() == null ? null : message.media().payload();
+        int bytes = Base64Audio.decodedLength(payload);
+        if (bytes < 0) {
+            reject(connection, INVALID_DATA, "media payload is missing or not base64");
+        } else if (bytes > MAX_MEDIA_BYTES) {
+            reject(connection, 1009, "media payload too large");
+        } else {
+            stream.call.callerAudio(payload);
         }
-        if (Base64Audio.decodedLength(message.media().payload()) < 0) {
-            reject(connection, 1007, "media payload is not base64");
-            return;
-        }
-        call.callerAudio(message.media().payload());
     }
 
-    private void onStart(TwilioInbound message, CallSession call, WebSocketConnection connection) {
+    private void onStart(TwilioInbound message, StreamState stream, WebSocketConnection connection) {
+        if (stream.call != null) {
+            reject(connection, POLICY, "duplicate start");
+            return;
+        }
         TwilioInbound.Start start = message.start();
-        if (call != null) {
-            reject(connection, 1008, "duplicate start");
-            return;
-        }
         if (start == null || !CallSid.isValid(start.callSid()) || message.streamSid() == null
-                || !STREAM_SID.matcher(message.streamSid()).matches()) {
-            reject(connection, 1008, "start without a valid callSid and streamSid");
+                || !STREAM_SID.matcher(message.streamSid()).matches()
+                || (start.streamSid() != null && !start.streamSid().equals(message.streamSid()))) {
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
+            reject(connection, POLICY, "start without a valid callSid and streamSid");
             return;
         }
         Map<String, String> parameters = start.customParameters() == null ? Map.of() : start.customParameters();
-        connection.userData().put(CALL, calls.start(new CallSid(start.callSid()), new TwilioStream(connection, message.streamSid()),
-                parameters.get("From"), parameters.get("To")));
+        StreamTokens.Verdict verdict = tokens.check(parameters.get(StreamTokens.PARAMETER), start.callSid());
+        if (verdict != StreamTokens.Verdict.ACCEPTED) {
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
+            reject(connection, POLICY, verdict.reason());
+            return;
+        }
+        if (!admission.hasRoom()) {
+            metrics.callRejected(admission.draining() ? CallRejection.DRAINING : CallRejection.CAPACITY);
+            reject(connection, 1013, "service at capacity, try again later");
+            return;
+        }
+        stream.streamSid = message.streamSid();
+        stream.call = calls.start(new CallSid(start.callSid()), new TwilioStream(connection, message.streamSid()),
+                parameters.get("From"), parameters.get("To"));
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    void onBinary(Buffer data, WebSocketConnection connection) {
+        reject(connection, 1003, "binary frames are not part of Media Streams");
+    }
+
+    private void checkTimeouts(WebSocketConnection connection) {
+        StreamState stream = connection.userData().get(STATE);
+        if (stream == null || !connection.isOpen()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (stream.call == null && now - stream.openedAtNanos > config.startTimeout().toNanos()) {
+            reject(connection, POLICY, "no start within " + config.startTimeout().toSeconds() + " s");
+        } else if (stream.call != null && now - stream.lastMessageNanos > config.idleTimeout().toNanos()) {
+            reject(connection, POLICY, "stream idle for " + config.idleTimeout().toSeconds() + " s");
+        }
     }
 
     @OnClose
     void onClose(WebSocketConnection connection) {
-        CallSession call = connection.userData().get(CALL);
-        if (call != null) {
-            call.end(CallEndReason.CALLER_HUNG_UP, "stream closed");
+        StreamState stream = connection.userData().get(STATE);
+        if (stream != null) {
+            vertx.cancelTimer(stream.timerId);
+            if (stream.call != null) {
+                stream.call.end(CallEndReason.CALLER_HUNG_UP, "stream closed");
+            }
         }
     }
 
     @OnError
     void onError(Throwable failure, WebSocketConnection connection) {
-        CallSession call = connection.userData().get(CALL);
-        LOG.warnf("Media stream error: %s", failure.getClass().getSimpleName());
-        if (call != null) {
-            call.end(CallEndReason.ERROR, "stream error");
-        } else {
-            reject(connection, 1011, "internal error");
+        if (failure instanceof CorruptedWebSocketFrameException || (failure instanceof IllegalStateException
+                && String.valueOf(failure.getMessage()).contains("max message size"))) {
+            reject(connection, 1009, "message too large");
+            return;
+        }
+        if (failure instanceof HttpClosedException) {
+            return; // the peer vanished; @OnClose ends the call
+        }
+        LOG.warnf(failure, "Media stream error: %s", failure.getClass().getSimpleName());
+        reject(connection, 1011, "internal error");
+    }
+
+    /** Closes the stream with a code and reason; a call in progress ends with the same reason. */
+    private void reject(WebSocketConnection connection, int code, String reason) {
+        StreamState stream = connection.userData().get(STATE);
+        if (stream != null) {
+            if (stream.stopped && stream.call == null) {
+                return; // already rejected
+            }
+            stream.stopped = true;
+        }
+        LOG.infof("Closing media stream (%d): %s", code, reason);
+        connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {
+        }, failure -> LOG.debugf("Close failed: %s", failure.getMessage()));
+        if (stream != null && stream.call != null) {
+            stream.call.end(CallEndReason.ERROR, reason);
         }
     }
 
-    private void reject(WebSocketConnection connection, int code, String reason) {
-        LOG.infof("Closing media stream: %s", reason);
-        connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {
-        }, failure -> {
-        });
-        CallSession call = connection.userData().get(CALL);
-        if (call != null) {
-            call.end(CallEndReason.ERROR, reason);
-        }
+    private static String truncate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) : text;
     }
 }

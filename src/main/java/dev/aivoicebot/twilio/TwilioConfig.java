@@ -1,6 +1,8 @@
 package dev.aivoicebot.twilio;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,4 +26,30 @@ public interface TwilioConfig {
 
     /** API key secret. */
     Optional<String> apiSecret();
+
+    /**
+     * Check X-Twilio-Signature on the webhook and the stream upgrade whenever an auth token is set. Turning it
+     * off is for local experiments only; production refuses to start without a token unless this is false.
+     */
+    @WithDefault("true")
+    boolean signatureValidation();
+
+    /** Secret (≥ 16 bytes) for per-call stream tokens; share it across replicas. Random per process if unset. */
+    Optional<String> streamTokenSecret();
+
+    /** How long a stream token minted by the webhook stays valid; Twilio opens the stream within seconds. */
+    @WithDefault("60s")
+    Duration streamTokenTtl();
+
+    /** A stream that sends no {@code start} within this time is closed. */
+    @WithDefault("10s")
+    Duration startTimeout();
+
+    /** A started stream that sends nothing for this long is closed (Twilio sends audio every 20 ms). */
+    @WithDefault("15s")
+    Duration idleTimeout();
+
+    /** Messages per second one stream may send (Twilio sends ~50 media + a few marks); more closes it. */
+    @WithDefault("250")
+    int maxMessagesPerSecond();
 }

@@ -1,5 +1,8 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.call.CallAdmission;
+import dev.aivoicebot.metrics.CallMetrics;
+import dev.aivoicebot.metrics.CallRejection;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,12 +22,21 @@ public class VoiceWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(VoiceWebhookResource.class);
 
+    static final String BUSY_MESSAGE = "Sorry, all of our assistants are busy right now. Please call again in a few minutes.";
+
     private final PublicEndpoints endpoints;
     private final WebhookSignatureCheck signatures;
+    private final StreamTokens tokens;
+    private final CallAdmission admission;
+    private final CallMetrics metrics;
 
-    VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures) {
+    VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures, StreamTokens tokens,
+            CallAdmission admission, CallMetrics metrics) {
+        this.metrics = metrics;
         this.endpoints = endpoints;
         this.signatures = signatures;
+        this.tokens = tokens;
+        this.admission = admission;
     }
 
     @POST
@@ -32,19 +44,31 @@ public class VoiceWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public Response incomingCall(MultivaluedMap<String, String> form, @Context UriInfo uri,
             @jakarta.ws.rs.HeaderParam("X-Twilio-Signature") String signature) {
+        if (form.entrySet().stream().mapToLong(e -> e.getKey().length()
+                + e.getValue().stream().mapToLong(String::length).sum()).sum() > WebhookSizeLimit.MAX_WEBHOOK_BYTES) {
+            return plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, "webhook body too large");
+        }
         String url = endpoints.webhookUrl(PublicEndpoints.WEBHOOK_PATH, uri.getRequestUri().getRawQuery());
         if (!signatures.accepts(url, form, signature)) {
             LOG.warn("Rejected a /voice request with a missing or invalid X-Twilio-Signature");
+            metrics.callRejected(CallRejection.INVALID_SIGNATURE);
             return plain(Response.Status.FORBIDDEN, "invalid Twilio signature");
         }
         String callSid = form.getFirst("CallSid");
         if (!CallSid.isValid(callSid)) {
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
             return plain(Response.Status.BAD_REQUEST, "CallSid missing or malformed");
+        }
+        if (!admission.hasRoom()) {
+            LOG.infof("Turned a call away: %s", admission.draining() ? "shutting down" : "at capacity");
+            metrics.callRejected(admission.draining() ? CallRejection.DRAINING : CallRejection.CAPACITY);
+            return Response.ok(Twiml.sayAndHangUp(BUSY_MESSAGE)).build();
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("CallSid", callSid);
         parameters.put("From", valueOrEmpty(form.getFirst("From")));
         parameters.put("To", valueOrEmpty(form.getFirst("To")));
+        parameters.put(StreamTokens.PARAMETER, tokens.mint(new CallSid(callSid)));
         return Response.ok(Twiml.connectStream(endpoints.streamUrl(), parameters)).build();
     }
 

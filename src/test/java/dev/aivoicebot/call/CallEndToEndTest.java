@@ -121,7 +121,7 @@ class CallEndToEndTest {
         assertTrue(transcript.get(1).endsWith(" assistant: Hi, how can I help?"));
         assertTrue(transcript.get(2).contains(" customer: "), transcript.get(2));
         assertTrue(transcript.get(3).endsWith(" assistant: " + session.responses().get(1).transcript()));
-        assertTrue(transcript.get(4).matches(".* system: call ended: caller hung up \\(caller hung up\\) after \\d+\\.\\d s"),
+        assertTrue(transcript.get(4).matches(".* system: call ended: caller hung up after \\d+\\.\\d s"),
                 transcript.get(4));
         assertSchemaClean(schemas, session);
         assertNoSimulatorProblems(call);
@@ -180,18 +180,52 @@ class CallEndToEndTest {
     }
 
     @Test
-    void whenOpenAiDropsTheSessionTheStreamClosesSoTwilioHangsUp() {
+    void whenOpenAiDropsTheSessionTheCallReconnectsWithTheConversationSoFar() {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(1500).speech(800).silence(2500)
+                .speech(800).silence(1500).thenSilenceUntilHangUp());
+        EmulatorSession first = newSession(emulator, before);
+        await("greeting and first answer", () -> completed(first) >= 2);
+        List<EmulatorSession> beforeDrop = emulator.sessions();
+
+        first.close(1011, "upstream went away");
+
+        EmulatorSession second = newSession(emulator, beforeDrop);
+        await("the second turn is answered by the new session", () -> completed(second) >= 1);
+        assertFalse(call.closeRecord().isPresent(), "the caller's stream stayed open");
+        List<String> types = second.clientEventTypes();
+        assertEquals("session.update", types.get(0));
+        assertEquals(List.of("conversation.item.create", "conversation.item.create", "conversation.item.create"),
+                types.subList(1, 4), "greeting, caller's words and answer replayed: " + types);
+        assertTrue(second.clientEvents().get(2).contains("\"role\":\"user\""));
+        assertTrue(second.clientEvents().get(3).contains(first.responses().get(1).transcript()));
+        assertFalse(second.clientEvents().stream().anyMatch(e -> e.contains("Greet the caller")),
+                "no second greeting after a reconnect");
+
+        call.hangUp();
+        List<String> transcript = finishedTranscript(call.identity().callSid());
+        assertTrue(transcript.stream().anyMatch(l -> l.contains(" system: assistant connection lost: assistant "
+                + "connection closed (1011); reconnecting (attempt 1 of 3)")), transcript::toString);
+        assertTrue(transcript.get(transcript.size() - 1).contains("call ended: caller hung up"), transcript::toString);
+        assertSchemaClean(schemas, second);
+    }
+
+    @Test
+    void whenReconnectsRunOutTheCallerHearsAnApologyAndTheCallEnds() {
         List<EmulatorSession> before = emulator.sessions();
         SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
-        EmulatorSession session = newSession(emulator, before);
-        await("the greeting is generated", () -> completed(session) >= 1);
-
-        session.close(1011, "upstream went away");
+        List<EmulatorSession> seen = new ArrayList<>(before);
+        for (int attempt = 0; attempt <= CallSession.MAX_RECONNECTS; attempt++) {
+            EmulatorSession session = newSession(emulator, seen);
+            seen.add(session);
+            await("the session is configured", () -> session.clientEventTypes().contains("session.update"));
+            session.close(1011, "upstream went away");
+        }
 
         CloseRecord close = call.awaitClose(WAIT);
         assertEquals(ClosedBy.SERVICE, close.by());
         assertEquals(1000, close.code(), "a normal close lets Twilio run the <Hangup/> after <Connect>");
-        assertTrue(call.twiml().hangupFollows());
+        assertTrue(endsWith(call.receivedAudio(), prompt("prompts/apology.ulaw")), "the recorded apology played");
         await("no call is left active", () -> registry.activeCount() == 0);
         List<String> transcript = finishedTranscript(call.identity().callSid());
         assertTrue(transcript.get(transcript.size() - 1).contains("call ended: upstream failure"), transcript::toString);
@@ -209,6 +243,8 @@ class CallEndToEndTest {
 
         assertEquals(ClosedBy.SERVICE, call.awaitClose(WAIT).by());
         await("the emulator session is closed", session::closed);
+        assertTrue(endsWith(call.receivedAudio(), prompt("prompts/apology.ulaw")), "no retry: the apology played");
+        assertEquals(1, emulator.sessions().stream().filter(s -> !before.contains(s)).count(), "fatal: no reconnect");
         List<String> transcript = finishedTranscript(call.identity().callSid());
         assertTrue(transcript.stream().anyMatch(l -> l.contains(" system: assistant error invalid_api_key")),
                 transcript::toString);
@@ -251,10 +287,46 @@ class CallEndToEndTest {
         await("no call is left active", () -> registry.activeCount() == 0);
     }
 
-    /** True when {@code prefix} is long enough to hold the caller's tone and matches the start of {@code all}. */
-    private static boolean isPrefix(byte[] prefix, byte[] all) {
-        return prefix.length > 1600 * 8 && prefix.length <= all.length
-                && Arrays.equals(prefix, 0, prefix.length, all, 0, prefix.length);
+    @Test
+    void oneCallsFailureLeavesTheOtherNineteenAlone() {
+        List<EmulatorSession> before = emulator.sessions();
+        List<SimulatedCall> running = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            running.add(twilio.placeCall(CallerScript.builder().silence(2000).speech(600).silence(1500)
+                    .thenSilenceUntilHangUp()));
+        }
+        await("all greeted", () -> emulator.sessions().stream().filter(s -> !before.contains(s))
+                .filter(s -> !s.responses().isEmpty()).count() == 20);
+        EmulatorSession victim = emulator.sessions().stream().filter(s -> !before.contains(s)).findFirst().orElseThrow();
+
+        victim.sendError("insufficient_quota", "insufficient_quota", "You exceeded your current quota.");
+
+        await("the other 19 calls get their answers", () -> emulator.sessions().stream()
+                .filter(s -> !before.contains(s) && s != victim)
+                .filter(s -> s.responses().size() >= 2 && "completed".equals(s.responses().get(1).status())).count() == 19);
+        await("the failed call ends after its apology",
+                () -> running.stream().filter(c -> c.closeRecord().isPresent()).count() == 1);
+        assertEquals(19, registry.activeCount(), "only the failed call ended");
+        running.forEach(SimulatedCall::hangUp);
+        await("no call is left active", () -> registry.activeCount() == 0);
+    }
+
+    /** True when both hold the caller's tone and agree as far as both go (either may be a frame ahead). */
+    private static boolean isPrefix(byte[] received, byte[] sent) {
+        int common = Math.min(received.length, sent.length);
+        return common > 1600 * 8 && Arrays.equals(received, 0, common, sent, 0, common);
+    }
+
+    static byte[] prompt(String resource) {
+        try (var in = CallEndToEndTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static boolean endsWith(byte[] all, byte[] tail) {
+        return all.length >= tail.length && Arrays.equals(all, all.length - tail.length, all.length, tail, 0, tail.length);
     }
 
     private static int indexOf(List<String> lines, String part) {

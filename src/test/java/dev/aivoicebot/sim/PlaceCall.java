@@ -18,18 +18,29 @@ public final class PlaceCall {
         String local = args.length > 0 ? args[0] : "http://localhost:3000";
         String publicBase = args.length > 1 ? args[1] : local;
         String token = args.length > 2 ? args[2] : System.getenv("TWILIO_AUTH_TOKEN");
-        // A local dev service (PUBLIC_BASE_URL http://…) writes a ws:// stream URL, which real Twilio would refuse;
-        // the demo accepts it by treating the origin as https, which changes nothing else on loopback.
+        CallerScript script = CallerScript.builder().silence(4500).speech(1500).silence(5000).thenHangUp();
+        try (TwilioCallSimulator twilio = new TwilioCallSimulator(config(local, publicBase, token))) {
+            placeAndReport(dial(twilio, publicBase, script), local, script);
+        }
+    }
+
+    /**
+     * A local dev service (PUBLIC_BASE_URL http://…) writes a ws:// stream URL, which real Twilio would refuse;
+     * the demo accepts it by treating the origin as https, which changes nothing else on loopback.
+     */
+    static SimulatorConfig config(String local, String publicBase, String token) {
         boolean localDev = publicBase.startsWith("http://");
         String twilioSeen = localDev ? "https://" + publicBase.substring("http://".length()) : publicBase;
-        SimulatorConfig config = SimulatorConfig.of(local, twilioSeen, token == null || token.isBlank() ? null : token);
-        CallerScript script = CallerScript.builder().silence(4500).speech(1500).silence(5000).thenHangUp();
-        try (TwilioCallSimulator twilio = new TwilioCallSimulator(config)) {
-            CallIdentity identity = twilio.newCall();
-            String body = twilio.postVoiceWebhook(identity).body();
-            ConnectStreamTwiml twiml = ConnectStreamTwiml.parse(localDev ? body.replace("url=\"ws://", "url=\"wss://") : body);
-            placeAndReport(twilio.openStream(identity, twiml, script), local, script);
-        }
+        return SimulatorConfig.of(local, twilioSeen, token == null || token.isBlank() ? null : token);
+    }
+
+    /** Webhook, TwiML, stream: one call following {@code script}. */
+    static SimulatedCall dial(TwilioCallSimulator twilio, String publicBase, CallerScript script) {
+        CallIdentity identity = twilio.newCall();
+        String body = twilio.postVoiceWebhook(identity).body();
+        boolean localDev = publicBase.startsWith("http://");
+        ConnectStreamTwiml twiml = ConnectStreamTwiml.parse(localDev ? body.replace("url=\"ws://", "url=\"wss://") : body);
+        return twilio.openStream(identity, twiml, script);
     }
 
     private static void placeAndReport(SimulatedCall call, String local, CallerScript script) {

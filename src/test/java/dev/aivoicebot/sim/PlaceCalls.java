@@ -5,49 +5,57 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Holds many simulated calls open at once against a running service, for load and memory measurements
- * ({@code bench/native-vs-jvm.sh} runs it):
- * <pre>java -cp … dev.aivoicebot.sim.PlaceCalls http://127.0.0.1:3000 https://voice.example.test TOKEN 50 15</pre>
- * Arguments: local base URL, the service's PUBLIC_BASE_URL, Twilio auth token ("" for none), number of calls,
- * seconds to keep them all up. Every caller listens to the greeting, speaks for 1.5 s, listens to the answer and
- * stays on the line until the end. Prints one line once all calls are up and one at the end; exits 1 if any call
- * did not get both greeting and answer.
+ * Places several simulated calls at once against a running service: for the Prometheus check
+ * ({@code kubernetes/monitoring/test}) and for sizing memory under load.
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.aivoicebot.sim.PlaceCalls \
+ *     -Dexec.args="http://localhost:3000 20"</pre>
+ * Arguments: local base URL, number of calls (default 4), seconds each call lasts at least (default 12), then
+ * PUBLIC_BASE_URL and Twilio auth token as for {@link PlaceCall}. Calls take turns in three scripts: one turn
+ * answered, the greeting interrupted (a barge-in), two turns. Exits non-zero on any protocol problem.
  */
 public final class PlaceCalls {
-
-    /** Greeting plus an answer at least as long as what the caller said (the emulator plays it back). */
-    private static final int HEARD_BYTES = (1500 + 1500) * CallerScript.BYTES_PER_MS;
 
     private PlaceCalls() {
     }
 
     public static void main(String[] args) throws Exception {
-        String local = args[0];
-        String publicBase = args[1];
-        String token = args[2].isBlank() ? null : args[2];
-        int count = Integer.parseInt(args[3]);
-        Duration hold = Duration.ofSeconds(Long.parseLong(args[4]));
-        SimulatorConfig config = SimulatorConfig.of(local, publicBase, token).withRecordAudio(false);
-        CallerScript script = CallerScript.builder().silence(3500).speech(1500).silence(2000).thenSilenceUntilHangUp();
-        try (TwilioCallSimulator twilio = new TwilioCallSimulator(config)) {
-            List<SimulatedCall> calls = new ArrayList<>();
+        String local = args.length > 0 ? args[0] : "http://localhost:3000";
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        long seconds = args.length > 2 ? Long.parseLong(args[2]) : 12;
+        String publicBase = args.length > 3 ? args[3] : local;
+        String token = args.length > 4 ? args[4] : System.getenv("TWILIO_AUTH_TOKEN");
+        List<SimulatedCall> calls = new ArrayList<>();
+        try (TwilioCallSimulator twilio = new TwilioCallSimulator(PlaceCall.config(local, publicBase, token))) {
             for (int i = 0; i < count; i++) {
-                calls.add(twilio.placeCall(script));
+                calls.add(PlaceCall.dial(twilio, publicBase, script(i, seconds * 1000)));
+                Thread.sleep(150); // a realistic arrival pattern, not one burst
             }
-            System.out.printf("ALL_CALLS_UP %d%n", calls.size());
-            Thread.sleep(hold.toMillis());
-            int answered = 0;
+            int problems = 0;
             for (SimulatedCall call : calls) {
-                try {
-                    call.awaitAudio(HEARD_BYTES, Duration.ofSeconds(10));
-                    answered += call.problems().isEmpty() && !call.isEnded() ? 1 : 0;
-                } catch (AssertionError | RuntimeException e) {
-                    System.out.println("Call " + call.identity().callSid() + ": " + e.getMessage());
-                }
+                call.awaitClose(Duration.ofSeconds(seconds + 30));
+                problems += call.problems().size();
+                System.out.printf("%s: sent %.1f s, received %.1f s of audio, %d clear(s)%s%n", call.identity().callSid(),
+                        call.sentAudio().length / 8000.0, call.receivedAudio().length / 8000.0, call.clears().size(),
+                        call.problems().isEmpty() ? "" : ", problems: " + call.problems());
             }
-            calls.forEach(SimulatedCall::hangUp);
-            System.out.printf("DONE %d of %d calls heard greeting and answer and stayed up%n", answered, count);
-            System.exit(answered == count ? 0 : 1);
+            System.out.printf("%d call(s) placed, %d protocol problem(s)%n", count, problems);
+            if (problems > 0) {
+                System.exit(1);
+            }
         }
+    }
+
+    private static CallerScript script(int index, long totalMs) {
+        return switch (index % 3) {
+            case 0 -> CallerScript.builder().silence(4500).speech(1200).silence(rest(totalMs, 5700)).thenHangUp();
+            case 1 -> CallerScript.builder().silence(600).speech(900).silence(rest(totalMs, 1500)).thenHangUp();
+            default -> CallerScript.builder().silence(4500).speech(1000).silence(3500).speech(800)
+                    .silence(rest(totalMs, 9800)).thenHangUp();
+        };
+    }
+
+    /** Silence after the last words: long enough to hear the answer, and to last {@code totalMs} in all. */
+    private static long rest(long totalMs, long spokenMs) {
+        return Math.max(3000, totalMs - spokenMs);
     }
 }

@@ -85,4 +85,33 @@ class VoiceWebhookResourceTest {
         given().formParams(form).header("X-Twilio-Signature", sign(PUBLIC_URL, form))
                 .when().post("/voice").then().statusCode(400).body(containsString("CallSid"));
     }
+
+    @Test
+    void theTwimlCarriesAStreamTokenBoundToTheCall() {
+        String token = given().formParams(form()).header("X-Twilio-Signature", sign(PUBLIC_URL, form()))
+                .when().post("/voice")
+                .then().statusCode(200)
+                .extract().xmlPath().getString("Response.Connect.Stream.Parameter.find { it.@name == 'streamToken' }.@value");
+        StreamToken tokens = new StreamToken("canary-stream-secret-0c7d31aa9e".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long now = java.time.Instant.now().getEpochSecond();
+        org.junit.jupiter.api.Assertions.assertEquals(StreamToken.Check.VALID, tokens.check(token, CALL_SID, now));
+        org.junit.jupiter.api.Assertions.assertEquals(StreamToken.Check.INVALID,
+                tokens.check(token, "CA" + "f".repeat(32), now), "bound to this CallSid only");
+        org.junit.jupiter.api.Assertions.assertEquals(StreamToken.Check.EXPIRED, tokens.check(token, CALL_SID, now + 61));
+    }
+
+    @Test
+    void anOversizedFormIs413() {
+        Map<String, String> form = form();
+        form.put("Body", "x".repeat(20_000));
+        given().formParams(form).header("X-Twilio-Signature", sign(PUBLIC_URL, form))
+                .when().post("/voice").then().statusCode(413);
+    }
+
+    @Test
+    void aWrongContentTypeIs415AndAWrongMethodIs405() {
+        given().contentType("application/json").body("{\"CallSid\":\"" + CALL_SID + "\"}")
+                .when().post("/voice").then().statusCode(415);
+        given().when().get("/voice").then().statusCode(405);
+    }
 }

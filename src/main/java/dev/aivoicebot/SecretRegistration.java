@@ -1,0 +1,22 @@
+package dev.aivoicebot;
+
+import dev.aivoicebot.openai.OpenAiConfig;
+import dev.aivoicebot.openai.SafeText;
+import dev.aivoicebot.speech.SpeechConfig;
+import dev.aivoicebot.twilio.TwilioConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Tells {@link SafeText} every configured secret, so none can reach a log, transcript or error message. */
+@Startup
+@ApplicationScoped
+public class SecretRegistration {
+
+    SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech) {
+        openAi.apiKey().ifPresent(SafeText::registerSecret);
+        twilio.authToken().ifPresent(SafeText::registerSecret);
+        twilio.apiSecret().ifPresent(SafeText::registerSecret);
+        twilio.streamTokenSecret().ifPresent(SafeText::registerSecret);
+        speech.apiKey().ifPresent(SafeText::registerSecret);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.aivoicebot.call;
+
+import dev.aivoicebot.openai.ItemCreate;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * What was said in a call, as text: replayed into a new Realtime session after a reconnect so the assistant
+ * keeps the thread. Bounded to the most recent turns, which also bounds what a reconnect costs.
+ */
+final class ConversationHistory {
+
+    static final int MAX_TURNS = 40;
+
+    private final ArrayDeque<ItemCreate> turns = new ArrayDeque<>();
+
+    void caller(String text) {
+        add(ItemCreate.user(text));
+    }
+
+    void assistant(String text) {
+        add(ItemCreate.assistant(text));
+    }
+
+    List<ItemCreate> items() {
+        return List.copyOf(turns);
+    }
+
+    private void add(ItemCreate item) {
+        if (item.item().content().get(0).text() == null || item.item().content().get(0).text().isBlank()) {
+            return;
+        }
+        if (turns.size() == MAX_TURNS) {
+            turns.removeFirst();
+        }
+        turns.addLast(item);
+    }
+}

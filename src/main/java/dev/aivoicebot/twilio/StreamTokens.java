@@ -1,0 +1,100 @@
+package dev.aivoicebot.twilio;
+
+import io.quarkus.runtime.LaunchMode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Mints the per-call stream token the webhook passes as a {@code <Parameter>}, and checks it when the stream
+ * starts: valid, unexpired, and not used before by a stream of this call (remembered on this replica until it
+ * expires, which bounds the memory).
+ */
+@ApplicationScoped
+public class StreamTokens {
+
+    public static final String PARAMETER = "streamToken";
+    private static final Logger LOG = Logger.getLogger(StreamTokens.class);
+
+    /** What a start's token check decided; the text is the close reason. */
+    public enum Verdict {
+        ACCEPTED(""), MISSING("stream token missing"), INVALID("stream token invalid"),
+        EXPIRED("stream token expired"), REUSED("stream token already used");
+
+        private final String reason;
+
+        Verdict(String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    private final StreamToken token;
+    private final long ttlSeconds;
+    private final Clock clock;
+    private final Map<String, Long> used = new ConcurrentHashMap<>();
+
+    @Inject
+    StreamTokens(TwilioConfig config) {
+        this(secret(config), config.streamTokenTtl().toSeconds(), Clock.systemUTC());
+    }
+
+    StreamTokens(byte[] secret, long ttlSeconds, Clock clock) {
+        this.token = new StreamToken(secret);
+        this.ttlSeconds = ttlSeconds;
+        this.clock = clock;
+    }
+
+    public String mint(CallSid callSid) {
+        return token.mint(callSid, now() + ttlSeconds);
+    }
+
+    public Verdict check(String presented, String callSid) {
+        if (presented == null || presented.isEmpty()) {
+            return Verdict.MISSING;
+        }
+        long now = now();
+        switch (token.check(presented, callSid, now)) {
+            case INVALID -> {
+                return Verdict.INVALID;
+            }
+            case EXPIRED -> {
+                return Verdict.EXPIRED;
+            }
+            case VALID -> {
+            }
+        }
+        used.values().removeIf(expiry -> expiry < now);
+        boolean firstUse = used.putIfAbsent(callSid + "|" + presented, now + ttlSeconds + 1) == null;
+        return firstUse ? Verdict.ACCEPTED : Verdict.REUSED;
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private static byte[] secret(TwilioConfig config) {
+        if (config.streamTokenSecret().isPresent()) {
+            byte[] secret = config.streamTokenSecret().get().getBytes(StandardCharsets.UTF_8);
+            if (secret.length < 16) {
+                throw new IllegalStateException("STREAM_TOKEN_SECRET must be at least 16 characters");
+            }
+            return secret;
+        }
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            LOG.warn("STREAM_TOKEN_SECRET is not set: stream tokens use a random per-process secret, so a stream "
+                    + "must reach the replica that answered its webhook. Set it when running several replicas.");
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return random;
+    }
+}
