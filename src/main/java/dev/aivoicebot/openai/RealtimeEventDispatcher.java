@@ -12,16 +12,24 @@ public final class RealtimeEventDispatcher {
     private static final Logger LOG = Logger.getLogger(RealtimeEventDispatcher.class);
 
     private final ObjectMapper json;
+    private final AudioDeltaReader audioDeltas;
     private final FrameMeter audioFrames;
 
     /** {@code audioFrames} times the handling of audio deltas, parse included (the bridge's outbound overhead). */
     public RealtimeEventDispatcher(ObjectMapper json, FrameMeter audioFrames) {
         this.json = json;
+        this.audioDeltas = new AudioDeltaReader(json.getFactory());
         this.audioFrames = audioFrames;
     }
 
     public void dispatch(String text, RealtimeEventHandler handler) {
         long received = audioFrames.receivedAt();
+        AudioDeltaReader.AudioDelta audio = audioDeltas.read(text);
+        if (audio != null) {
+            handler.outputAudioDelta(audio.responseId(), audio.itemId(), audio.delta());
+            audioFrames.forwarded(received);
+            return;
+        }
         JsonNode event;
         try {
             event = json.readTree(text);
@@ -33,10 +41,8 @@ public final class RealtimeEventDispatcher {
             return;
         }
         switch (event.path("type").asText("")) {
-            case "response.output_audio.delta" -> {
-                handler.outputAudioDelta(text(event, "response_id"), text(event, "item_id"), text(event, "delta"));
-                audioFrames.forwarded(received);
-            }
+            case AudioDeltaReader.TYPE -> handler.outputAudioDelta(text(event, "response_id"), text(event, "item_id"),
+                    text(event, "delta")); // a delta of an unusual shape (e.g. a non-string field): as tolerant as before
             case "input_audio_buffer.speech_started" -> handler.speechStarted(text(event, "item_id"));
             case "input_audio_buffer.speech_stopped" -> handler.speechStopped(text(event, "item_id"));
             case "conversation.item.input_audio_transcription.completed" -> handler.inputTranscriptionCompleted(

@@ -44,7 +44,7 @@ public class MediaStreamWebSocket {
     private static final int POLICY = 1008;
     private static final int INVALID_DATA = 1007;
 
-    private final ObjectMapper json;
+    private final TwilioMessageReader reader;
     private final CallStarter calls;
     private final CallAdmission admission;
     private final StreamTokens tokens;
@@ -55,7 +55,7 @@ public class MediaStreamWebSocket {
     MediaStreamWebSocket(ObjectMapper json, CallStarter calls, CallAdmission admission, StreamTokens tokens,
             TwilioConfig config, Vertx vertx, CallMetrics metrics) {
         this.metrics = metrics;
-        this.json = json;
+        this.reader = new TwilioMessageReader(json);
         this.calls = calls;
         this.admission = admission;
         this.tokens = tokens;
@@ -84,7 +84,7 @@ public class MediaStreamWebSocket {
         }
         TwilioInbound message;
         try {
-            message = json.readValue(text, TwilioInbound.class);
+            message = reader.read(text);
         } catch (JsonProcessingException e) {
             reject(connection, INVALID_DATA, "message is not a valid JSON object");
             return;
