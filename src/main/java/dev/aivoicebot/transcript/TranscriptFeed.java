@@ -55,8 +55,9 @@ public final class TranscriptFeed {
     synchronized void close(TranscriptLine last, long nowNanos) {
         publish(last);
         closedAtNanos = nowNanos;
-        subscribers.forEach(MultiEmitter::complete);
+        List<MultiEmitter<? super TranscriptLine>> done = List.copyOf(subscribers);
         subscribers.clear();
+        done.forEach(MultiEmitter::complete);
     }
 
     /** A feed nobody's call used within {@code unusedNanos}, or ended more than {@code endedNanos} ago. */
