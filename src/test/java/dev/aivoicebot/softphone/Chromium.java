@@ -110,7 +110,7 @@ final class Chromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(png));
     }
 
-    /** The browser's console messages, for failure reports. */
+    /** What chromedriver logged, for failure reports. */
     String driverLog() {
         try {
             return Files.readString(profile.resolve("chromedriver.log"));
