@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,13 +38,22 @@ public class TranscriptStore {
         return thread;
     });
 
+    private final TranscriptFeeds feeds;
+
     TranscriptStore(TranscriptConfig config, TranscriptMetrics metrics) {
+        this(config, metrics, new TranscriptFeeds());
+    }
+
+    @Inject
+    TranscriptStore(TranscriptConfig config, TranscriptMetrics metrics, TranscriptFeeds feeds) {
         this.dir = Path.of(config.dir()).toAbsolutePath();
         this.metrics = metrics;
+        this.feeds = feeds;
     }
 
     public TranscriptWriter open(CallSid callSid, Instant startedAt) {
-        return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".log"), io, clock, metrics);
+        return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".log"), io, clock, metrics,
+                feeds.forStartingCall(callSid));
     }
 
     public Path dir() {

@@ -27,6 +27,8 @@ public final class TranscriptWriter {
     private final Executor io;
     private final Clock clock;
     private final TranscriptMetrics metrics;
+    /** Null unless someone watches this call live (see {@link TranscriptFeeds}). */
+    private final TranscriptFeed feed;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Lines are in the OS page cache at once; this also pushes them to the disk every few seconds. */
     private static final long SYNC_INTERVAL_NANOS = 5_000_000_000L;
@@ -35,6 +37,11 @@ public final class TranscriptWriter {
     private long lastSyncNanos = System.nanoTime();
 
     TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics) {
+        this(file, io, clock, metrics, null);
+    }
+
+    TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics, TranscriptFeed feed) {
+        this.feed = feed;
         this.file = file;
         this.io = io;
         this.clock = clock;
@@ -64,6 +71,9 @@ public final class TranscriptWriter {
             submit(() -> {
                 write(line);
                 closeFile();
+                if (feed != null) {
+                    feed.close(line, System.nanoTime());
+                }
             });
         }
     }
@@ -73,7 +83,12 @@ public final class TranscriptWriter {
             return;
         }
         TranscriptLine line = new TranscriptLine(clock.instant(), speaker, interrupted, text);
-        submit(() -> write(line));
+        submit(() -> {
+            write(line);
+            if (feed != null) {
+                feed.publish(line);
+            }
+        });
     }
 
     /** After shutdown has stopped the I/O thread, a straggler line is written inline rather than lost. */

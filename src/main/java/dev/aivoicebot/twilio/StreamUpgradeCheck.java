@@ -1,5 +1,6 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.softphone.Softphone;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * Rejects a Media Stream upgrade with 403 before any WebSocket exists unless Twilio signed it: the signature
  * is over the {@code wss://} URL exactly as our TwiML wrote it (built from PUBLIC_BASE_URL, never from the
- * request's Host) with no parameters.
+ * request's Host) with no parameters. The only other way in is the browser softphone's single-use ticket, and
+ * only while the softphone is enabled (see {@link Softphone}).
  */
 @ApplicationScoped
 public class StreamUpgradeCheck implements HttpUpgradeCheck {
@@ -18,10 +20,12 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
 
     private final WebhookSignatureCheck signatures;
     private final PublicEndpoints endpoints;
+    private final Softphone softphone;
 
-    StreamUpgradeCheck(WebhookSignatureCheck signatures, PublicEndpoints endpoints) {
+    StreamUpgradeCheck(WebhookSignatureCheck signatures, PublicEndpoints endpoints, Softphone softphone) {
         this.signatures = signatures;
         this.endpoints = endpoints;
+        this.softphone = softphone;
     }
 
     @Override
@@ -35,7 +39,10 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
         if (signatures.accepts(endpoints.streamUrl(), Map.of(), signature)) {
             return CheckResult.permitUpgrade();
         }
-        LOG.warn("Rejected a media stream upgrade with a missing or invalid X-Twilio-Signature");
+        if (softphone.admitsUpgrade(context.httpRequest())) {
+            return CheckResult.permitUpgrade();
+        }
+        LOG.warn("Rejected a media stream upgrade with a missing or invalid X-Twilio-Signature (or softphone ticket)");
         return CheckResult.rejectUpgrade(403);
     }
 }
