@@ -13,8 +13,16 @@ import java.util.OptionalInt;
 /**
  * Everything a session saw and said, written on the event loop and read by test threads: every method
  * is synchronized and every read returns a copy.
+ *
+ * <p>Bounded: a session records its first {@link #MAX_EVENTS} events each way and {@link #MAX_AUDIO_BYTES} of
+ * audio per stream (input, each response), then stops recording more. Tests use a few hundred events; a long
+ * call in dev mode or from the browser softphone (appends arrive 50 a second) would otherwise grow without end,
+ * times the retained sessions.
  */
 final class SessionRecording {
+
+    static final int MAX_EVENTS = 5_000;
+    static final int MAX_AUDIO_BYTES = 2 * 1024 * 1024;
 
     private final List<String> clientEvents = new ArrayList<>();
     private final List<String> clientEventTypes = new ArrayList<>();
@@ -38,16 +46,20 @@ final class SessionRecording {
     }
 
     synchronized void clientEvent(String raw, String type) {
-        clientEvents.add(raw);
-        clientEventTypes.add(type);
+        if (clientEvents.size() < MAX_EVENTS) {
+            clientEvents.add(raw);
+            clientEventTypes.add(type);
+        }
     }
 
     synchronized void serverEvent(String raw) {
-        serverEvents.add(raw);
+        if (serverEvents.size() < MAX_EVENTS) {
+            serverEvents.add(raw);
+        }
     }
 
     synchronized void inputAudio(byte[] audio) {
-        inputAudio.writeBytes(audio);
+        append(inputAudio, audio);
     }
 
     synchronized void responseStarted(String responseId, String itemId) {
@@ -55,7 +67,13 @@ final class SessionRecording {
     }
 
     synchronized void responseAudio(String responseId, byte[] audio) {
-        responses.get(responseId).audio.writeBytes(audio);
+        append(responses.get(responseId).audio, audio);
+    }
+
+    private static void append(ByteArrayOutputStream recorded, byte[] audio) {
+        if (recorded.size() + audio.length <= MAX_AUDIO_BYTES) {
+            recorded.writeBytes(audio);
+        }
     }
 
     synchronized void responseFinished(String responseId, String status, String transcript) {
