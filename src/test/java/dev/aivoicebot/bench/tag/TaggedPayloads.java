@@ -42,11 +42,16 @@ public final class TaggedPayloads {
 
     /** The tag of a one-frame payload, decoding only its first 44 characters; null if the payload is not one. */
     public static FrameTag headTag(String payload) {
-        if (payload.length() < FrameTag.BASE64_CHARS) {
+        return headTag(payload, 0);
+    }
+
+    /** The tag of the payload starting at {@code from} in {@code text} (e.g. inside a JSON message). */
+    public static FrameTag headTag(String text, int from) {
+        if (text.length() < from + FrameTag.BASE64_CHARS) {
             return null;
         }
         try {
-            byte[] head = DECODER.decode(payload.substring(0, FrameTag.BASE64_CHARS));
+            byte[] head = DECODER.decode(text.substring(from, from + FrameTag.BASE64_CHARS));
             return FrameTag.readFrom(head, 0);
         } catch (IllegalArgumentException e) {
             return null;
