@@ -50,6 +50,7 @@ public final class TaggedLoadBenchmark {
         WebSocketClient streams = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(100_000).setConnectTimeout(15_000));
         SimulatorConfig config = PlaceCall.config(options.local(), options.publicBase(), options.token());
+        GeneratorWarmUp.run(vertx, streams, http, options);
         try (TwilioCallSimulator twilio = new TwilioCallSimulator(config)) {
             Dialer dialer = new Dialer(twilio, streams, shards, stats, options.thinkMs());
             long dialStart = System.nanoTime();

@@ -85,6 +85,8 @@ final class TaggedReport {
         histogram("generator_pacing_lateness", pacing);
         if (fake != null) {
             report.put("fake_turn_to_first_delta_p99_ms", fake.ms("turn_fake_us", "p99"));
+            report.put("fake_loop_lag_p99_ms", fake.ms("loop_lag_us", "p99"));
+            report.put("fake_loop_lag_max_ms", fake.ms("loop_lag_us", "max"));
         }
     }
 

@@ -24,6 +24,8 @@ final class FakeStats {
     final Recorder greetingMicros = new Recorder(3);
     /** Turn ended → first delta sent: the fake's own part of a response (think time + timer), µs. */
     final Recorder turnMicros = new Recorder(3);
+    /** How late the fake's event loops ran a 1 ms timer: the fake's own share of any latency, µs. */
+    final Recorder loopLagMicros = new Recorder(3);
     /** Per call index: its caller frames' numbering, shared by every session of the call. */
     final Map<Integer, SequenceChecker> inbound = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
@@ -68,6 +70,7 @@ final class FakeStats {
         out.put("forward_latency_us", summary(forwardMicros.getIntervalHistogram()));
         out.put("greeting_fake_us", summary(greetingMicros.getIntervalHistogram()));
         out.put("turn_fake_us", summary(turnMicros.getIntervalHistogram()));
+        out.put("loop_lag_us", summary(loopLagMicros.getIntervalHistogram()));
         try {
             return JSON.writeValueAsString(out);
         } catch (Exception e) {

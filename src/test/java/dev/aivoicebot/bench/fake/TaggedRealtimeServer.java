@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerOptions;
 public final class TaggedRealtimeServer {
 
     static final String PATH = "/v1/realtime";
+    static final String WARM_UP_PATH = "/warm-up";
 
     private TaggedRealtimeServer() {
     }
@@ -27,6 +28,10 @@ public final class TaggedRealtimeServer {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(options.port())
                 .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 20));
         server.webSocketHandler(ws -> {
+            if (WARM_UP_PATH.equals(ws.path())) {
+                ws.close(); // the generator warms its own WebSocket client here, without touching the service
+                return;
+            }
             String auth = ws.headers().get("Authorization");
             if (!PATH.equals(ws.path()) || auth == null || !auth.startsWith("Bearer ")) {
                 ws.reject(auth == null ? 401 : 404);
@@ -43,6 +48,9 @@ public final class TaggedRealtimeServer {
                 request.response().setStatusCode(404).end();
             }
         });
+        for (int i = 0; i < options.eventLoops(); i++) {
+            LoopLag.watch(vertx, vertx.getOrCreateContext(), stats.loopLagMicros);
+        }
         server.listen().toCompletionStage().toCompletableFuture().join();
         System.out.printf("fake Realtime server on 127.0.0.1:%d%s (think %d ms, answers %d ms in %d ms deltas)%n",
                 server.actualPort(), PATH, options.thinkMs(), options.answerMs(), options.deltaMs());
