@@ -86,6 +86,7 @@ public final class TaggedLoadBenchmark {
             report.run(idleCores, idleStart, idleHeapMb, loadAtStart, loadAtEnd, dialer);
             report.window(open, close, sampler.samples());
             report.latencies(close.fakeStats(), returns, responses, clears, pacing, greetingsAll(stats, greetings));
+            report.dialPhase(open.fakeStats());
             report.frames(open, close, after);
             report.print();
         } finally {

@@ -90,6 +90,16 @@ final class TaggedReport {
         }
     }
 
+    /** Fake-side figures of the dialing phase (the fake's first read closes that interval): greetings happen then. */
+    void dialPhase(FakeStatsRead atWindowOpen) {
+        if (atWindowOpen != null) {
+            report.put("fake_session_setup_p50_ms", atWindowOpen.ms("setup_us", "p50"));
+            report.put("fake_session_setup_p99_ms", atWindowOpen.ms("setup_us", "p99"));
+            report.put("fake_session_setup_max_ms", atWindowOpen.ms("setup_us", "max"));
+            report.put("fake_greeting_create_to_first_delta_p99_ms", atWindowOpen.ms("greeting_fake_us", "p99"));
+        }
+    }
+
     void frames(WindowEnds open, WindowEnds close, WindowEnds after) {
         CallCounts w = close.calls().minus(open.calls());
         report.put("fwd_frames_sent", w.framesSent());

@@ -49,6 +49,8 @@ final class FakeSession {
     private FakeResponse active;
     private long pendingStart = -1;
     private boolean closed;
+    private final long acceptedNanos = System.nanoTime();
+    private boolean setupTimed;
 
     FakeSession(Vertx vertx, ServerWebSocket ws, FakeOptions options, FakeStats stats, String model) {
         this.vertx = vertx;
@@ -196,6 +198,10 @@ final class FakeSession {
 
     private void responseCreate(String clientEventId) {
         stats.count("response_creates");
+        if (!setupTimed) {
+            setupTimed = true;
+            stats.setupMicros.recordValue(FakeStats.micros(System.nanoTime() - acceptedNanos));
+        }
         if (active != null || pendingStart >= 0) {
             send(ServerEvents.error("invalid_request_error", "conversation_already_has_active_response",
                     "Conversation already has an active response in progress", clientEventId));

@@ -22,6 +22,8 @@ final class FakeStats {
     final Recorder forwardMicros = new Recorder(3);
     /** {@code response.create} received → first delta sent: the fake's own part of the greeting, µs. */
     final Recorder greetingMicros = new Recorder(3);
+    /** Session accepted → its first {@code response.create} (the greeting request): the bridge's session setup, µs. */
+    final Recorder setupMicros = new Recorder(3);
     /** Turn ended → first delta sent: the fake's own part of a response (think time + timer), µs. */
     final Recorder turnMicros = new Recorder(3);
     /** How late the fake's event loops ran a 1 ms timer: the fake's own share of any latency, µs. */
@@ -69,6 +71,7 @@ final class FakeStats {
         out.put("counters", totals);
         out.put("forward_latency_us", summary(forwardMicros.getIntervalHistogram()));
         out.put("greeting_fake_us", summary(greetingMicros.getIntervalHistogram()));
+        out.put("setup_us", summary(setupMicros.getIntervalHistogram()));
         out.put("turn_fake_us", summary(turnMicros.getIntervalHistogram()));
         out.put("loop_lag_us", summary(loopLagMicros.getIntervalHistogram()));
         try {
