@@ -42,6 +42,7 @@ final class TaggedCall {
     private long foreignFrames;
     private long clears;
     private long marksEchoed;
+    private long framesSkipped;
     private boolean hungUp;
     private boolean dropped;
 
@@ -84,6 +85,15 @@ final class TaggedCall {
         if (!live()) {
             return;
         }
+        while (!marks.isEmpty() && marks.peekFirst().dueNanos() <= now) {
+            echo(marks.removeFirst().name());
+        }
+        if (ws.writeQueueFull()) {
+            // The service is not reading: skip this tick (the frame number is not used, so the fake sees no gap)
+            // rather than pile frames up in the generator's heap until its GC stalls every other call.
+            framesSkipped++;
+            return;
+        }
         boolean speech = cycle.speech(framesSent);
         if (speech && burstFirstFrame < 0) {
             burstFirstFrame = framesSent;
@@ -103,9 +113,6 @@ final class TaggedCall {
         ws.writeTextMessage(message.toString());
         sentAt[framesSent % SENT_RING] = sent;
         framesSent++;
-        while (!marks.isEmpty() && marks.peekFirst().dueNanos() <= now) {
-            echo(marks.removeFirst().name());
-        }
     }
 
     private void onText(String text) {
@@ -200,7 +207,7 @@ final class TaggedCall {
         }
         return new CallCounts(framesSent, answers.received(), answers.lost(), answers.duplicated(),
                 answers.reordered(), answers.afterClear(), badTags, foreignFrames, clears, marksEchoed,
-                dropped ? 1 : 0);
+                dropped ? 1 : 0, framesSkipped);
     }
 
     /** The value of the JSON string field that follows {@code key}; enough for the service's hand-built messages. */

@@ -50,6 +50,7 @@ final class TaggedReport {
         report.put("cpu_s_per_call_minute_above_idle", (serviceCpu - idleCores * seconds) / callMinutes);
         report.put("generator_cpu_s", generatorCpu);
         report.put("generator_cpu_cores", generatorCpu / seconds);
+        report.put("generator_gc_ms", close.generatorGcMs() - open.generatorGcMs());
         if (open.fake() != null) {
             double fakeCpu = close.fake().cpuSeconds() - open.fake().cpuSeconds();
             report.put("fake_cpu_s", fakeCpu);
@@ -103,6 +104,7 @@ final class TaggedReport {
     void frames(WindowEnds open, WindowEnds close, WindowEnds after) {
         CallCounts w = close.calls().minus(open.calls());
         report.put("fwd_frames_sent", w.framesSent());
+        report.put("fwd_frames_skipped_backpressure", w.framesSkipped());
         FakeStatsRead a = open.fakeStats();
         FakeStatsRead b = close.fakeStats();
         if (a != null) {

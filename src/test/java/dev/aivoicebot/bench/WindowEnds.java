@@ -10,7 +10,7 @@ import java.util.List;
  * the service's metrics, the fake's stats (which also closes its histogram interval) and the callers' counters.
  */
 record WindowEnds(long nanos, ProcStats service, ProcStats generator, ProcStats fake, MetricsScrape metrics,
-        FakeStatsRead fakeStats, CallCounts calls, int liveCalls) {
+        FakeStatsRead fakeStats, CallCounts calls, int liveCalls, long generatorGcMs) {
 
     static WindowEnds read(HttpClient http, BenchOptions options, List<PacingShard> shards, boolean settle) {
         CallCounts counts = CallCounts.ZERO;
@@ -22,7 +22,13 @@ record WindowEnds(long nanos, ProcStats service, ProcStats generator, ProcStats 
         return new WindowEnds(System.nanoTime(), ProcStats.of(options.servicePid()), ProcStats.self(),
                 options.fakePid() > 0 ? ProcStats.of(options.fakePid()) : null,
                 MetricsScrape.fetch(http, options.local()),
-                options.fake().isEmpty() ? null : FakeStatsRead.fetch(http, options.fake()), counts, live);
+                options.fake().isEmpty() ? null : FakeStatsRead.fetch(http, options.fake()), counts, live, gcMs());
+    }
+
+    /** The generator's own GC time so far: a stalled generator would show here before anywhere else. */
+    private static long gcMs() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     static <T> T await(Future<T> future) {
