@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Load benchmark: N concurrent simulated calls for S seconds against the built service and its embedded
-# OpenAI emulator, on loopback. Prints a table and one line starting "BENCH_JSON ".
+# Load benchmark: N concurrent simulated calls for S seconds against the built service, on loopback.
+# Prints a table and one line starting "BENCH_JSON ".
 #   bench/load.sh [calls=50] [seconds=60]
+# By default the OpenAI side is the tagged fake (dev.aivoicebot.bench.fake.TaggedRealtimeServer) in its own JVM
+# and the callers are dev.aivoicebot.bench.TaggedLoadBenchmark in a third JVM: latency, loss and order are
+# measured end to end from tags written into the audio (see BENCHMARKS.md).
 # Environment:
 #   BENCH_BINARY=path   run this executable (e.g. the native build) instead of target/quarkus-app's jar
-#   BENCH_JAVA_OPTS     extra JVM options for the jar, e.g. -XX:StartFlightRecording=duration=60s,filename=/tmp/b.jfr
-#   BENCH_KEEP=1        keep the temporary directory (service log, transcripts)
-#   BENCH_SPLIT_EMULATOR=1  run the emulator in a second instance of the service, so the measured process
-#                       does only the bridge's work (its OpenAI side is then a plain ws:// loopback socket)
+#   BENCH_JAVA_OPTS     extra JVM options for the service jar, e.g. -XX:StartFlightRecording=duration=60s,filename=/tmp/b.jfr
+#   BENCH_WARMUP=20     seconds between the last call up and the measured window
+#   BENCH_THINK_MS=0    the fake's think time before each answer (subtracted from response/greeting latency)
+#   BENCH_ANSWER_MS=2000 BENCH_DELTA_MS=100   length of each answer; audio per delta (one delta per DELTA_MS)
+#   BENCH_RAMP_MS       arrivals spread over this (default min(10 s, calls x 50 ms))
+#   BENCH_KEEP=1        keep the temporary directory (service, fake and generator logs, transcripts)
+#   BENCH_OPENAI=emulator   the older driver (LoadBenchmark) against the service's embedded emulator instead;
+#     BENCH_SPLIT_EMULATOR=1  with it, the emulator in a second instance of the service
 # Builds (./mvnw package -DskipTests) only when the jar is missing and no BENCH_BINARY is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,16 +28,18 @@ fi
 work=$(mktemp -d)
 service_pid=
 emulator_pid=
+fake_pid=
 cleanup() {
-  for pid in $service_pid $emulator_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for pid in $service_pid $emulator_pid $fake_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 public=https://voice.example.test
 
-# Prod profile, no call limit, transcripts in the temp dir; the emulator in-process unless split off.
+# Prod profile, no call limit, transcripts in the temp dir.
 export QUARKUS_HTTP_HOST=127.0.0.1 PUBLIC_BASE_URL=$public TWILIO_AUTH_TOKEN=$token \
   STREAM_TOKEN_SECRET=$token GENERATE_VOICE_API_KEY=$token LOG_DIR="$work/transcripts" MAX_CONCURRENT_CALLS=0
 unset OPENAI_API_KEY
@@ -42,25 +51,55 @@ start() { # PORT LOG -- the service (jar or BENCH_BINARY) in the background
     PORT=$1 java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$2" 2>&1 &
   fi
 }
-await_ready() { # PORT LOG
-  for _ in $(seq 60); do curl -fs -o /dev/null "http://127.0.0.1:$1/q/health/ready" && return 0; sleep 1; done
-  echo "service did not come up"; tail -50 "$2"; exit 1
+await_url() { # URL LOG
+  for _ in $(seq 60); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done
+  echo "$1 did not come up"; tail -50 "$2"; exit 1
 }
-if [ -n "${BENCH_SPLIT_EMULATOR:-}" ]; then
-  emulator_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  BENCH_JAVA_OPTS= EMULATOR_ENABLED=true start "$emulator_port" "$work/emulator.log" # no JFR for this one
-  emulator_pid=$!
-  await_ready "$emulator_port" "$work/emulator.log"
-  export EMULATOR_ENABLED=false OPENAI_API_KEY=sk-bench-not-a-key \
-    OPENAI_REALTIME_URL="ws://127.0.0.1:$emulator_port/emulator/v1/realtime"
-else
-  export EMULATOR_ENABLED=true
+await_ready() { await_url "http://127.0.0.1:$1/q/health/ready" "$2"; }
+
+if [ "${BENCH_OPENAI:-fake}" = emulator ]; then
+  if [ -n "${BENCH_SPLIT_EMULATOR:-}" ]; then
+    emulator_port=$(free_port)
+    BENCH_JAVA_OPTS= EMULATOR_ENABLED=true start "$emulator_port" "$work/emulator.log" # no JFR for this one
+    emulator_pid=$!
+    await_ready "$emulator_port" "$work/emulator.log"
+    export EMULATOR_ENABLED=false OPENAI_API_KEY=sk-bench-not-a-key \
+      OPENAI_REALTIME_URL="ws://127.0.0.1:$emulator_port/emulator/v1/realtime"
+  else
+    export EMULATOR_ENABLED=true
+  fi
+  start "$port" "$work/service.log"
+  service_pid=$!
+  await_ready "$port" "$work/service.log"
+  echo "== $calls calls for $seconds s against pid $service_pid (${BENCH_BINARY:-$jar}${emulator_pid:+; emulator in pid $emulator_pid}), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+  ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.aivoicebot.bench.LoadBenchmark \
+    -Dexec.args="http://127.0.0.1:$port $service_pid $calls $seconds $public $token"
+  grep -E ' (ERROR|WARN) ' "$work/service.log" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true
+  exit 0
 fi
+
+# The fake and the generator run as plain JVMs on the test classpath (not inside Maven), so each is one
+# process whose CPU is read from /proc, and neither pays for Maven's heap.
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
+lean_jvm=(java -XX:+UseSerialGC -Xms256m -Xmx1g -cp "$classpath")
+fake_port=$(free_port)
+think=${BENCH_THINK_MS:-0}
+"${lean_jvm[@]}" dev.aivoicebot.bench.fake.TaggedRealtimeServer port="$fake_port" think-ms="$think" \
+  answer-ms="${BENCH_ANSWER_MS:-2000}" delta-ms="${BENCH_DELTA_MS:-100}" >"$work/fake.log" 2>&1 &
+fake_pid=$!
+await_url "http://127.0.0.1:$fake_port/stats" "$work/fake.log"
+
+export EMULATOR_ENABLED=false OPENAI_API_KEY=sk-bench-not-a-key \
+  OPENAI_REALTIME_URL="ws://127.0.0.1:$fake_port/v1/realtime"
 start "$port" "$work/service.log"
 service_pid=$!
 await_ready "$port" "$work/service.log"
 
-echo "== $calls calls for $seconds s against pid $service_pid (${BENCH_BINARY:-$jar}${emulator_pid:+; emulator in pid $emulator_pid}), $(nproc) cores, $(date -u +%FT%TZ)"
-./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.aivoicebot.bench.LoadBenchmark \
-  -Dexec.args="http://127.0.0.1:$port $service_pid $calls $seconds $public $token"
+echo "== $calls calls for $seconds s against pid $service_pid (${BENCH_BINARY:-$jar}); fake OpenAI in pid $fake_pid;" \
+  "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+"${lean_jvm[@]}" dev.aivoicebot.bench.TaggedLoadBenchmark local="http://127.0.0.1:$port" pid="$service_pid" \
+  calls="$calls" seconds="$seconds" warmup="${BENCH_WARMUP:-20}" public="$public" token="$token" \
+  fake="http://127.0.0.1:$fake_port" fake-pid="$fake_pid" think-ms="$think" ${BENCH_RAMP_MS:+ramp-ms=$BENCH_RAMP_MS} \
+  2> >(grep -v '^SLF4J' >&2)
 grep -E ' (ERROR|WARN) ' "$work/service.log" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true

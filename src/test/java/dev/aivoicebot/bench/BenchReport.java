@@ -69,8 +69,12 @@ final class BenchReport {
         return report;
     }
 
-    private void put(String name, Object value) {
+    void put(String name, Object value) {
         figures.put(name, value);
+    }
+
+    Object get(String name) {
+        return figures.get(name);
     }
 
     void print() {

@@ -59,6 +59,12 @@ final class MetricsScrape {
                 .mapToDouble(Map.Entry::getValue).sum();
     }
 
+    /** Whether any series of {@code name} matches {@code labelFilter} (a native build lacks some JVM metrics). */
+    boolean has(String name, String labelFilter) {
+        return samples.keySet().stream()
+                .anyMatch(k -> (k.equals(name) || k.startsWith(name + "{")) && (labelFilter.isEmpty() || k.contains(labelFilter)));
+    }
+
     /** Largest value among the series of {@code name} matching {@code labelFilter} (for _max gauges); NaN if none. */
     double max(String name, String labelFilter) {
         return samples.entrySet().stream()

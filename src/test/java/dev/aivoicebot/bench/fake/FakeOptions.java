@@ -1,0 +1,47 @@
+package dev.aivoicebot.bench.fake;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The fake's knobs, given as {@code key=value} arguments.
+ *
+ * @param port      loopback port to listen on
+ * @param thinkMs   from the end of the caller's turn (or {@code response.create}) to the answer's first delta
+ * @param answerMs  length of every answer, greeting included
+ * @param deltaMs   audio per {@code response.output_audio.delta}, one sent every {@code deltaMs} (real time)
+ * @param eventLoops Vert.x event loop threads
+ */
+public record FakeOptions(int port, long thinkMs, long answerMs, long deltaMs, int eventLoops) {
+
+    /** Used until {@code session.update} sets {@code turn_detection.silence_duration_ms} (OpenAI's default). */
+    static final int DEFAULT_SILENCE_MS = 500;
+
+    public static FakeOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("expected key=value, got " + arg);
+            }
+            given.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        FakeOptions options = new FakeOptions(Integer.parseInt(given.getOrDefault("port", "0")),
+                Long.parseLong(given.getOrDefault("think-ms", "0")),
+                Long.parseLong(given.getOrDefault("answer-ms", "2000")),
+                Long.parseLong(given.getOrDefault("delta-ms", "100")),
+                Integer.parseInt(given.getOrDefault("event-loops", "2")));
+        if (options.deltaMs % 20 != 0 || options.answerMs % options.deltaMs != 0) {
+            throw new IllegalArgumentException("delta-ms must be a multiple of 20 and divide answer-ms");
+        }
+        return options;
+    }
+
+    int framesPerDelta() {
+        return (int) (deltaMs / 20);
+    }
+
+    int framesPerAnswer() {
+        return (int) (answerMs / 20);
+    }
+}
