@@ -45,10 +45,15 @@ final class Dialer {
 
     /** Dials {@code count} calls, arrivals evenly over {@code rampMs}; returns when each is up or has failed. */
     void dialAll(int count, long rampMs, int parallel) throws InterruptedException {
+        dial(0, count, rampMs, parallel);
+    }
+
+    /** Dials calls {@code first} … {@code first + count - 1} (call indexes in the tags), arrivals over {@code rampMs}. */
+    void dial(int first, int count, long rampMs, int parallel) throws InterruptedException {
         ExecutorService dialers = Executors.newFixedThreadPool(parallel);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            int index = i;
+            int index = first + i;
             long due = start + TimeUnit.MILLISECONDS.toNanos(rampMs * i / count);
             dialers.submit(() -> {
                 try {

@@ -71,6 +71,7 @@ public final class TaggedLoadBenchmark {
             Histogram pacing = stats.pacingLatenessMicros.getIntervalHistogram();
             sampler.close();
             String loadAtEnd = loadAverage();
+            Histogram steadyGreetings = steadyStateGreetings(dialer, stats, options);
 
             for (PacingShard shard : shards) {
                 WindowEnds.await(shard.onCalls(calls -> {
@@ -80,12 +81,13 @@ public final class TaggedLoadBenchmark {
             }
             Thread.sleep(3000); // the last frames reach the fake; the service ends the calls
             WindowEnds after = WindowEnds.read(http, options, shards, true);
-            Histogram greetings = stats.greetingMicros.getIntervalHistogram(); // since reset: see below
+            Histogram greetings = new Histogram(3); // the window's went into greetingsBeforeWindow
 
             TaggedReport report = new TaggedReport(options);
             report.run(idleCores, idleStart, idleHeapMb, loadAtStart, loadAtEnd, dialer);
             report.window(open, close, sampler.samples());
             report.latencies(close.fakeStats(), returns, responses, clears, pacing, greetingsAll(stats, greetings));
+            report.steadyGreetings(steadyGreetings);
             report.dialPhase(open.fakeStats());
             report.frames(open, close, after);
             report.print();
@@ -93,6 +95,21 @@ public final class TaggedLoadBenchmark {
             vertx.close();
         }
         System.exit(0);
+    }
+
+    /**
+     * Greetings of calls placed one at a time while the N calls are up and warm (after the window, so the
+     * window's figures are untouched): the greeting latency a caller meets in steady state, without the dial
+     * ramp's storm or a cold service. The calls stay up until everything hangs up.
+     */
+    private static Histogram steadyStateGreetings(Dialer dialer, GeneratorStats stats, BenchOptions options)
+            throws InterruptedException {
+        int count = Integer.getInteger("bench.steadyCalls", 20);
+        Histogram before = stats.greetingMicros.getIntervalHistogram();
+        stats.greetingsBeforeWindow.add(before); // greetings of the window itself (normally none) stay in the total
+        dialer.dial(options.calls(), count, count * 250L, 1);
+        Thread.sleep(3000); // the last one's greeting (think time is milliseconds)
+        return stats.greetingMicros.getIntervalHistogram();
     }
 
     /** Greetings happen while dialing, before the window: they are kept from the start (see resetIntervals). */

@@ -150,6 +150,12 @@ final class TaggedReport {
         report.put(name + "_max_ms", PlacedCalls.percentileMs(q, 1.0));
     }
 
+    /** Greetings of calls placed one by one at steady state (see TaggedLoadBenchmark). */
+    void steadyGreetings(Histogram greetings) {
+        histogram("steady_greeting_latency", greetings);
+        report.put("steady_greetings_timed", greetings.getTotalCount());
+    }
+
     private void histogram(String name, Histogram h) {
         boolean empty = h.getTotalCount() == 0;
         report.put(name + "_p50_ms", empty ? Double.NaN : h.getValueAtPercentile(50) / 1000.0);
