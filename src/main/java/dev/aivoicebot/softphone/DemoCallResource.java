@@ -37,8 +37,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/phone/calls")
 public class DemoCallResource {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @RegisterForReflection
     record DemoCall(String callSid, String streamToken, String streamUrl, String transcriptUrl) {
     }
@@ -50,6 +48,8 @@ public class DemoCallResource {
         }
     }
 
+    /** Per instance, not static: a static one would be created at native build time with a fixed seed. */
+    private final SecureRandom random = new SecureRandom();
     private final Softphone softphone;
     private final CallAdmission admission;
     private final StreamTokens tokens;
@@ -112,9 +112,9 @@ public class DemoCallResource {
         return feed.get().lines().map(TranscriptEvent::of);
     }
 
-    private static byte[] randomBytes(int length) {
+    private byte[] randomBytes(int length) {
         byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return bytes;
     }
 }
