@@ -71,7 +71,9 @@ public final class TaggedLoadBenchmark {
             Histogram pacing = stats.pacingLatenessMicros.getIntervalHistogram();
             sampler.close();
             String loadAtEnd = loadAverage();
+            MetricsScrape beforeSteady = MetricsScrape.fetch(http, options.local());
             Histogram steadyGreetings = steadyStateGreetings(dialer, stats, options);
+            MetricsScrape afterSteady = MetricsScrape.fetch(http, options.local());
 
             for (PacingShard shard : shards) {
                 WindowEnds.await(shard.onCalls(calls -> {
@@ -87,7 +89,7 @@ public final class TaggedLoadBenchmark {
             report.run(idleCores, idleStart, idleHeapMb, loadAtStart, loadAtEnd, dialer);
             report.window(open, close, sampler.samples());
             report.latencies(close.fakeStats(), returns, responses, clears, pacing, greetingsAll(stats, greetings));
-            report.steadyGreetings(steadyGreetings);
+            report.steadyGreetings(steadyGreetings, beforeSteady, afterSteady);
             report.dialPhase(open.fakeStats());
             report.frames(open, close, after);
             report.print();

@@ -151,9 +151,16 @@ final class TaggedReport {
     }
 
     /** Greetings of calls placed one by one at steady state (see TaggedLoadBenchmark). */
-    void steadyGreetings(Histogram greetings) {
+    void steadyGreetings(Histogram greetings, MetricsScrape before, MetricsScrape after) {
         histogram("steady_greeting_latency", greetings);
         report.put("steady_greetings_timed", greetings.getTotalCount());
+        // The service's own clocks for the same calls, to split the figure: start → upstream socket open,
+        // start → session.updated, start → first greeting audio sent (means, from /q/metrics).
+        report.put("steady_service_openai_connect_mean_ms",
+                after.meanMs(before, "openai_realtime_connect_seconds", ""));
+        report.put("steady_service_session_ready_mean_ms",
+                after.meanMs(before, "openai_realtime_session_ready_seconds", ""));
+        report.put("steady_service_greeting_mean_ms", after.meanMs(before, "calls_greeting_latency_seconds", ""));
     }
 
     private void histogram(String name, Histogram h) {
