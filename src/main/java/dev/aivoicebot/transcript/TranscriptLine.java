@@ -14,7 +14,12 @@ public record TranscriptLine(Instant at, Speaker speaker, boolean interrupted, S
 
     public String format() {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS)) + ' ' + speaker.tag() + (interrupted ? " (interrupted)" : "")
-                + ": " + oneLine(text) + '\n';
+                + ": " + fileText() + '\n';
+    }
+
+    /** The text as the file has it: one line, no control characters, trimmed. Live views show this too. */
+    public String fileText() {
+        return oneLine(text);
     }
 
     static String oneLine(String text) {

@@ -26,4 +26,11 @@ class TranscriptLineTest {
         assertEquals("2026-11-24T10:15:30Z system: \n",
                 new TranscriptLine(Instant.parse("2026-11-24T10:15:30Z"), Speaker.SYSTEM, false, null).format());
     }
+
+    @Test
+    void theFileTextIsWhatFormatWrites() {
+        TranscriptLine cut = new TranscriptLine(AT, Speaker.ASSISTANT, true, "I heard 1.92 seconds of audio ");
+        assertEquals("I heard 1.92 seconds of audio", cut.fileText());
+        assertEquals("2026-11-24T10:15:30.123Z assistant (interrupted): " + cut.fileText() + "\n", cut.format());
+    }
 }
