@@ -1,7 +1,6 @@
 package dev.aivoicebot.softphone;
 
 import dev.aivoicebot.call.CallAdmission;
-import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.metrics.CallRejection;
 import dev.aivoicebot.transcript.TranscriptFeed;
 import dev.aivoicebot.transcript.TranscriptFeeds;
@@ -55,16 +54,14 @@ public class DemoCallResource {
     private final StreamTokens tokens;
     private final DemoCredentials credentials;
     private final TranscriptFeeds feeds;
-    private final CallMetrics metrics;
 
     DemoCallResource(Softphone softphone, CallAdmission admission, StreamTokens tokens, DemoCredentials credentials,
-            TranscriptFeeds feeds, CallMetrics metrics) {
+            TranscriptFeeds feeds) {
         this.softphone = softphone;
         this.admission = admission;
         this.tokens = tokens;
         this.credentials = credentials;
         this.feeds = feeds;
-        this.metrics = metrics;
     }
 
     @POST
@@ -73,9 +70,9 @@ public class DemoCallResource {
         if (!softphone.enabled()) {
             return SoftphoneErrors.notFound();
         }
-        if (!admission.hasRoom()) {
-            metrics.callRejected(admission.draining() ? CallRejection.DRAINING : CallRejection.CAPACITY);
-            return SoftphoneErrors.of(Response.Status.SERVICE_UNAVAILABLE, admission.draining()
+        Optional<CallRejection> refused = admission.checkRoom();
+        if (refused.isPresent()) {
+            return SoftphoneErrors.of(Response.Status.SERVICE_UNAVAILABLE, refused.get() == CallRejection.DRAINING
                     ? "the service is shutting down; try again in a moment"
                     : "all assistants are busy (MAX_CONCURRENT_CALLS reached); try again in a moment");
         }

@@ -179,8 +179,7 @@ public class MediaStreamWebSocket {
             reject(connection, POLICY, verdict.reason());
             return;
         }
-        if (!admission.hasRoom()) {
-            metrics.callRejected(admission.draining() ? CallRejection.DRAINING : CallRejection.CAPACITY);
+        if (admission.checkRoom().isPresent()) {
             reject(connection, 1013, "service at capacity, try again later");
             return;
         }

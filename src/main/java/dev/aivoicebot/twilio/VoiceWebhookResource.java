@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Twilio's Voice webhook: answers an incoming call with TwiML that connects it to our Media Stream. */
@@ -59,9 +60,10 @@ public class VoiceWebhookResource {
             metrics.callRejected(CallRejection.INVALID_REQUEST);
             return plain(Response.Status.BAD_REQUEST, "CallSid missing or malformed");
         }
-        if (!admission.hasRoom()) {
-            LOG.infof("Turned a call away: %s", admission.draining() ? "shutting down" : "at capacity");
-            metrics.callRejected(admission.draining() ? CallRejection.DRAINING : CallRejection.CAPACITY);
+        Optional<CallRejection> refused = admission.checkRoom();
+        if (refused.isPresent()) {
+            LOG.infof("Turned a call away: %s",
+                    refused.get() == CallRejection.DRAINING ? "shutting down" : "at capacity");
             return Response.ok(Twiml.sayAndHangUp(BUSY_MESSAGE)).build();
         }
         Map<String, String> parameters = new LinkedHashMap<>();

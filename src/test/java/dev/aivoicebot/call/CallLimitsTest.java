@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.emulator.RealtimeEmulator;
+import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallIdentity;
 import dev.aivoicebot.sim.CallRecording.ClosedBy;
 import dev.aivoicebot.sim.CallRecording.CloseRecord;
@@ -81,10 +82,12 @@ class CallLimitsTest {
         twilio.placeCall(CallerScript.builder().silence(100).thenSilenceUntilHangUp());
         await("two calls are active", () -> registry.activeCount() == 2 && emulator.sessions().size() == initial + 2);
         int sessions = emulator.sessions().size();
+        MetricsScrape before = MetricsScrape.now();
 
         VoiceWebhookResponse busy = twilio.postVoiceWebhook(twilio.newCall());
 
         assertEquals(200, busy.status());
+        assertEquals(1, MetricsScrape.now().delta(before, "calls_rejected_total", "reason=\"capacity\""));
         assertTrue(busy.body().contains("<Say>Sorry, all of our assistants are busy right now."), busy.body());
         assertTrue(busy.body().endsWith("<Hangup/></Response>"), busy.body());
         assertEquals(sessions, emulator.sessions().size(), "no OpenAI session for a turned-away call");
@@ -98,12 +101,14 @@ class CallLimitsTest {
         twilio.placeCall(CallerScript.builder().silence(100).thenSilenceUntilHangUp());
         twilio.placeCall(CallerScript.builder().silence(100).thenSilenceUntilHangUp());
         await("two calls are active", () -> registry.activeCount() == 2);
+        MetricsScrape before = MetricsScrape.now();
 
         SimulatedCall third = twilio.openStream(late, admitted.twiml(), CallerScript.builder().silence(100)
                 .thenSilenceUntilHangUp());
         CloseRecord close = third.awaitClose(WAIT);
         assertEquals(1013, close.code());
         assertEquals("service at capacity, try again later", close.reason());
+        assertEquals(1, MetricsScrape.now().delta(before, "calls_rejected_total", "reason=\"capacity\""));
     }
 
     @Test

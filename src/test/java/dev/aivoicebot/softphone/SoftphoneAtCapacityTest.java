@@ -2,6 +2,7 @@ package dev.aivoicebot.softphone;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aivoicebot.call.CallRegistry;
 import dev.aivoicebot.sim.CallerScript;
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import dev.aivoicebot.metrics.MetricsScrape;
 import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,11 @@ class SoftphoneAtCapacityTest {
                 "https://voice.example.test", "canary-twilio-token-5f0e2b7c"))) {
             twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
             awaitActive(1);
+            MetricsScrape before = MetricsScrape.now();
             given().post("/phone/calls").then().statusCode(503).contentType(containsString("json"))
                     .body("error", containsString("busy"));
+            assertEquals(1, MetricsScrape.now().delta(before, "calls_rejected_total", "reason=\"capacity\""),
+                    "a demo call turned away is counted like a phone call");
         }
         awaitActive(0);
         given().post("/phone/calls").then().statusCode(200);
