@@ -1,13 +1,14 @@
 package dev.aivoicebot.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivoicebot.bench.tag.AnswerAudioChecker;
 import dev.aivoicebot.bench.tag.FrameTag;
 import dev.aivoicebot.bench.tag.TaggedPayloads;
 import dev.aivoicebot.sim.CallIdentity;
+import dev.aivoicebot.sim.TwilioMessages;
 import io.vertx.core.http.WebSocket;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,16 +64,8 @@ final class TaggedCall {
         ws.textMessageHandler(this::onText);
         ws.closeHandler(v -> dropped |= !hungUp);
         ws.exceptionHandler(e -> dropped |= !hungUp);
-        ws.writeTextMessage("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
-        Map<String, Object> start = Map.of("accountSid", identity.accountSid(), "streamSid", identity.streamSid(),
-                "callSid", identity.callSid(), "tracks", List.of("inbound"), "customParameters", customParameters,
-                "mediaFormat", Map.of("encoding", "audio/x-mulaw", "sampleRate", 8000, "channels", 1));
-        try {
-            ws.writeTextMessage(JSON.writeValueAsString(Map.of("event", "start", "sequenceNumber",
-                    String.valueOf(++twilioSeq), "streamSid", identity.streamSid(), "start", start)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        send(TwilioMessages.Connected.create());
+        send(TwilioMessages.Start.create(++twilioSeq, identity, customParameters));
         startSentNanos = System.nanoTime();
     }
 
@@ -104,6 +97,8 @@ final class TaggedCall {
         long sent = System.nanoTime();
         String payload = TaggedPayloads.frame(new FrameTag(speech ? FrameTag.SPEECH : 0, index, framesSent, sent,
                 0, 0, 0));
+        // Built by hand, 50 times a second per call, to keep the generator cheap; the same fields in the same
+        // order as TwilioMessages.Media, which the other messages here are serialized from.
         message.setLength(0);
         message.append("{\"event\":\"media\",\"sequenceNumber\":\"").append(++twilioSeq)
                 .append("\",\"streamSid\":\"").append(identity.streamSid())
@@ -184,8 +179,15 @@ final class TaggedCall {
 
     private void echo(String name) {
         marksEchoed++;
-        ws.writeTextMessage("{\"event\":\"mark\",\"sequenceNumber\":\"" + (++twilioSeq) + "\",\"streamSid\":\""
-                + identity.streamSid() + "\",\"mark\":{\"name\":\"" + name + "\"}}");
+        send(TwilioMessages.Mark.create(++twilioSeq, identity.streamSid(), name));
+    }
+
+    private void send(Object twilioMessage) {
+        try {
+            ws.writeTextMessage(JSON.writeValueAsString(twilioMessage));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The caller hangs up: {@code stop}, then a normal close. */
@@ -194,9 +196,7 @@ final class TaggedCall {
             return;
         }
         hungUp = true;
-        ws.writeTextMessage("{\"event\":\"stop\",\"sequenceNumber\":\"" + (++twilioSeq) + "\",\"streamSid\":\""
-                + identity.streamSid() + "\",\"stop\":{\"accountSid\":\"" + identity.accountSid()
-                + "\",\"callSid\":\"" + identity.callSid() + "\"}}");
+        send(TwilioMessages.Stop.create(++twilioSeq, identity));
         ws.close((short) 1000);
     }
 

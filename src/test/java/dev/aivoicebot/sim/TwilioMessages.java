@@ -5,70 +5,71 @@ import java.util.Map;
 
 /**
  * The messages Twilio sends on a Media Stream, field for field and in Twilio's order. Numbers that
- * Twilio sends as strings (sequenceNumber, chunk, timestamp) are strings here too.
+ * Twilio sends as strings (sequenceNumber, chunk, timestamp) are strings here too. Public for the load
+ * benchmark's callers, which send the same messages.
  */
-final class TwilioMessages {
+public final class TwilioMessages {
 
     private TwilioMessages() {
     }
 
-    record Connected(String event, String protocol, String version) {
-        static Connected create() {
+    public record Connected(String event, String protocol, String version) {
+        public static Connected create() {
             return new Connected("connected", "Call", "1.0.0");
         }
     }
 
-    record Start(String event, String sequenceNumber, String streamSid, StartDetails start) {
-        static Start create(long sequenceNumber, CallIdentity call, Map<String, String> customParameters) {
+    public record Start(String event, String sequenceNumber, String streamSid, StartDetails start) {
+        public static Start create(long sequenceNumber, CallIdentity call, Map<String, String> customParameters) {
             return new Start("start", Long.toString(sequenceNumber), call.streamSid(),
                     new StartDetails(call.accountSid(), call.streamSid(), call.callSid(), List.of("inbound"),
                             customParameters, new MediaFormat("audio/x-mulaw", 8000, 1)));
         }
     }
 
-    record StartDetails(String accountSid, String streamSid, String callSid, List<String> tracks,
+    public record StartDetails(String accountSid, String streamSid, String callSid, List<String> tracks,
             Map<String, String> customParameters, MediaFormat mediaFormat) {
     }
 
-    record MediaFormat(String encoding, int sampleRate, int channels) {
+    public record MediaFormat(String encoding, int sampleRate, int channels) {
     }
 
-    record Media(String event, String sequenceNumber, String streamSid, MediaDetails media) {
-        static Media create(long sequenceNumber, String streamSid, long chunk, long timestampMs, String payload) {
+    public record Media(String event, String sequenceNumber, String streamSid, MediaDetails media) {
+        public static Media create(long sequenceNumber, String streamSid, long chunk, long timestampMs, String payload) {
             return new Media("media", Long.toString(sequenceNumber), streamSid,
                     new MediaDetails("inbound", Long.toString(chunk), Long.toString(timestampMs), payload));
         }
     }
 
-    record MediaDetails(String track, String chunk, String timestamp, String payload) {
+    public record MediaDetails(String track, String chunk, String timestamp, String payload) {
     }
 
-    record Dtmf(String event, String streamSid, String sequenceNumber, DtmfDetails dtmf) {
-        static Dtmf create(long sequenceNumber, String streamSid, String digit) {
+    public record Dtmf(String event, String streamSid, String sequenceNumber, DtmfDetails dtmf) {
+        public static Dtmf create(long sequenceNumber, String streamSid, String digit) {
             return new Dtmf("dtmf", streamSid, Long.toString(sequenceNumber), new DtmfDetails("inbound_track", digit));
         }
     }
 
-    record DtmfDetails(String track, String digit) {
+    public record DtmfDetails(String track, String digit) {
     }
 
     /** Twilio's echo of a mark the service sent. */
-    record Mark(String event, String sequenceNumber, String streamSid, MarkDetails mark) {
-        static Mark create(long sequenceNumber, String streamSid, String name) {
+    public record Mark(String event, String sequenceNumber, String streamSid, MarkDetails mark) {
+        public static Mark create(long sequenceNumber, String streamSid, String name) {
             return new Mark("mark", Long.toString(sequenceNumber), streamSid, new MarkDetails(name));
         }
     }
 
-    record MarkDetails(String name) {
+    public record MarkDetails(String name) {
     }
 
-    record Stop(String event, String sequenceNumber, String streamSid, StopDetails stop) {
-        static Stop create(long sequenceNumber, CallIdentity call) {
+    public record Stop(String event, String sequenceNumber, String streamSid, StopDetails stop) {
+        public static Stop create(long sequenceNumber, CallIdentity call) {
             return new Stop("stop", Long.toString(sequenceNumber), call.streamSid(),
                     new StopDetails(call.accountSid(), call.callSid()));
         }
     }
 
-    record StopDetails(String accountSid, String callSid) {
+    public record StopDetails(String accountSid, String callSid) {
     }
 }
