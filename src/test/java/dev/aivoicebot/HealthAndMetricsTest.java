@@ -13,8 +13,16 @@ class HealthAndMetricsTest {
 
     @Test
     void livenessAndReadinessAreUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** Only the management interface serves them: the public port (the one the Ingress exposes) has no /q/. */
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        for (String path : new String[] {"/q/health/live", "/q/health/ready", "/q/health", "/q/metrics"}) {
+            given().when().get(path).then().statusCode(404);
+        }
     }
 
     @Test
@@ -22,7 +30,7 @@ class HealthAndMetricsTest {
         given().formParam("CallSid", "CA0123456789abcdef0123456789abcdef").when().post("/voice")
                 .then().statusCode(403);
 
-        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("status=\"403\",uri=\"/voice\""));

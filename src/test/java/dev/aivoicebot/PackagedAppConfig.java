@@ -1,6 +1,9 @@
 package dev.aivoicebot;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -20,7 +23,12 @@ public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        // Quarkus' artifact launcher picks the HTTP test port but not the management one: pick a free one here
+        // and tell the tests where it is (ManagementInterface reads test.management.url).
+        int managementPort = freePort();
         return Map.of(
+                "quarkus.management.port", Integer.toString(managementPort),
+                "test.management.url", "http://localhost:" + managementPort + "/q",
                 "quarkus.config.locations", testSettings(),
                 // relative paths would resolve against the launched process' working directory
                 "transcript.dir", Path.of("target/test-transcripts").toAbsolutePath().toString(),
@@ -31,6 +39,14 @@ public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String testSettings() {

@@ -1,7 +1,6 @@
 package dev.aivoicebot.call;
 
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.Priority;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -9,8 +8,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Graceful shutdown (SIGTERM): readiness goes DOWN and new calls are turned away at once; calls in progress
- * may finish for up to {@code DRAIN_TIMEOUT}; the rest hear a goodbye and end. Runs before
- * {@link CallRegistry#endAll} so every transcript closes with a call-end line naming the shutdown.
+ * may finish for up to {@code DRAIN_TIMEOUT}; the rest hear a goodbye and end.
+ *
+ * <p>It runs in Quarkus' pre-shutdown phase ({@code quarkus.shutdown.delay-enabled=true} makes Quarkus fire
+ * {@link ShutdownDelayInitiatedEvent} there), while the HTTP server still accepts connections and every media
+ * stream and Realtime socket is still open: the {@code ShutdownEvent} comes only after the server has closed
+ * its connections, too late to drain anything. {@link CallRegistry#endAll} then ends whatever is left, so
+ * every transcript closes with a call-end line naming the shutdown.
  */
 @ApplicationScoped
 public class ShutdownDrain {
@@ -28,7 +32,7 @@ public class ShutdownDrain {
         this.limits = limits;
     }
 
-    void onShutdown(@Observes @Priority(50) ShutdownEvent event) {
+    void onShutdown(@Observes ShutdownDelayInitiatedEvent event) {
         drain();
     }
 

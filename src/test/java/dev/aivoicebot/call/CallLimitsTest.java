@@ -1,5 +1,6 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.ManagementInterface;
 import static dev.aivoicebot.call.CallHarness.WAIT;
 import static dev.aivoicebot.call.CallHarness.await;
 import static dev.aivoicebot.call.CallHarness.finishedTranscript;
@@ -136,7 +137,7 @@ class CallLimitsTest {
 
         CompletableFuture<Void> draining = CompletableFuture.runAsync(drain::drain);
         await("draining has begun", state::draining);
-        given().when().get("/q/health/ready").then().statusCode(503).body(containsString("draining"));
+        ManagementInterface.given().when().get("/q/health/ready").then().statusCode(503).body(containsString("draining"));
         given().formParams(Map.of("CallSid", "CA" + "a".repeat(32)))
                 .header("X-Twilio-Signature", new dev.aivoicebot.sim.TwilioSigner(CallHarness.AUTH_TOKEN)
                         .sign(CallHarness.PUBLIC_BASE_URL + "/voice", Map.of("CallSid", "CA" + "a".repeat(32))))

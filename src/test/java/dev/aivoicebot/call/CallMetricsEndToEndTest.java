@@ -1,5 +1,6 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.ManagementInterface;
 import static dev.aivoicebot.call.CallHarness.WAIT;
 import static dev.aivoicebot.call.CallHarness.await;
 import static dev.aivoicebot.call.CallHarness.concat;
@@ -159,12 +160,12 @@ class CallMetricsEndToEndTest {
 
     @Test
     void readinessSaysWhyWithItsData() {
-        given().get("/q/health/ready").then().statusCode(200)
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'calls' }.data.upstream", equalTo("emulator"))
                 .body("checks.find { it.name == 'calls' }.data.draining", equalTo(false))
                 .body("checks.find { it.name == 'calls' }.data.maxConcurrentCalls", equalTo(100));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private static long completed(EmulatorSession session) {

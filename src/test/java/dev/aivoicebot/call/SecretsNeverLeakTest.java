@@ -1,5 +1,6 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.ManagementInterface;
 import static dev.aivoicebot.call.CallHarness.WAIT;
 import static dev.aivoicebot.call.CallHarness.await;
 import static dev.aivoicebot.call.CallHarness.finishedTranscript;
@@ -58,8 +59,8 @@ class SecretsNeverLeakTest {
                 .when().post("/voice").then().statusCode(403);
 
         List<String> places = new ArrayList<>();
-        places.add(given().when().get("/q/metrics").asString());
-        places.add(given().when().get("/q/health").asString());
+        places.add(ManagementInterface.given().when().get("/q/metrics").asString());
+        places.add(ManagementInterface.given().when().get("/q/health").asString());
         places.add(Files.readString(Path.of("target/test-service.log")));
         try (Stream<Path> transcripts = Files.list(CallHarness.TRANSCRIPTS)) {
             for (Path transcript : transcripts.toList()) {

@@ -1,6 +1,8 @@
 package dev.aivoicebot.health;
 
 import static io.restassured.RestAssured.given;
+
+import dev.aivoicebot.ManagementInterface;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,24 +52,24 @@ class ReadinessCapacityTest {
                 "https://voice.example.test", "canary-twilio-token-5f0e2b7c"))) {
             SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
             awaitActive(1);
-            given().get("/q/health/ready").then().statusCode(503)
+            ManagementInterface.given().get("/q/health/ready").then().statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'calls' }.data.activeCalls", equalTo(1))
                     .body("checks.find { it.name == 'calls' }.data.reason", containsString("at capacity: 1 of 1"));
             assertEquals(0, MetricsScrape.now().value("service_ready"));
-            given().get("/q/health/live").then().statusCode(200);
+            ManagementInterface.given().get("/q/health/live").then().statusCode(200);
 
             call.hangUp();
             awaitActive(0);
-            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            ManagementInterface.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             assertEquals(1, MetricsScrape.now().value("service_ready"));
         }
 
         ServiceStates.startDraining(state); // as shutdown does; this app instance is not used after this test
-        given().get("/q/health/ready").then().statusCode(503)
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'calls' }.data.draining", equalTo(true))
                 .body("checks.find { it.name == 'calls' }.data.reason", containsString("draining"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private void awaitActive(int count) throws InterruptedException {

@@ -2,6 +2,8 @@ package dev.aivoicebot.metrics;
 
 import static io.restassured.RestAssured.given;
 
+import dev.aivoicebot.ManagementInterface;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
 public record MetricsScrape(String text) {
 
     public static MetricsScrape now() {
-        return new MetricsScrape(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+        return new MetricsScrape(ManagementInterface.given().when().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.aivoicebot.speech;
 
 import static io.restassured.RestAssured.given;
+
+import dev.aivoicebot.ManagementInterface;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -65,7 +67,7 @@ class GenerateVoiceMetricsTest {
     }
 
     private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return ManagementInterface.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /** The value of the first sample of {@code name} whose labels contain {@code label}; 0 when absent. */
