@@ -1,6 +1,5 @@
 package dev.aivoicebot.health;
 
-import static io.restassured.RestAssured.given;
 
 import dev.aivoicebot.ManagementInterface;
 import static org.hamcrest.Matchers.containsString;

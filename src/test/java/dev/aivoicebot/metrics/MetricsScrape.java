@@ -1,6 +1,5 @@
 package dev.aivoicebot.metrics;
 
-import static io.restassured.RestAssured.given;
 
 import dev.aivoicebot.ManagementInterface;
 
