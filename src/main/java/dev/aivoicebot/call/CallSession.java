@@ -50,7 +50,13 @@ public final class CallSession implements RealtimeEventHandler {
     private State state = State.CONNECTING;
     private RealtimeConnection upstream;
     private int reconnects;
-    private boolean greeted;
+    /**
+     * The greeting has been heard to its end, or the caller has spoken: a new session need not greet again. Until
+     * then a session that dies takes its greeting with it (asking for one counts for nothing, nor does a part
+     * that played), and the next session greets.
+     */
+    private boolean greetingDone;
+    private boolean responseCompleted;
     /** The assistant's last words, held until the caller has heard them or cut them off. */
     private String unheardAssistantText;
     /** Why the call ends once the goodbye being spoken has played. */
@@ -107,6 +113,7 @@ public final class CallSession implements RealtimeEventHandler {
         }
         playback.markEchoed(name, nowMs());
         if (!playback.hasUnplayedAudio()) {
+            greetingDone |= responseCompleted;
             writeAssistantLine(false);
             if (state == State.ENDING && goodbyeGenerated) {
                 endNow();
@@ -138,9 +145,8 @@ public final class CallSession implements RealtimeEventHandler {
         while (!bufferedAudio.isEmpty()) {
             connection.appendAudio(bufferedAudio.removeFirst());
         }
-        if (!greeted) {
+        if (!greetingDone) {
             connection.send(env.settings.greeting());
-            greeted = true;
         }
         state = State.LIVE;
         sessionReadyTimer = env.vertx.setTimer(env.openAi.connectTimeout().toMillis(), id -> sessionNotReady());
@@ -193,6 +199,7 @@ public final class CallSession implements RealtimeEventHandler {
         meter.reconnecting();
         state = State.RECONNECTING;
         playback.reset();
+        responseCompleted = false;
         LOG.warnf("Call %s: %s; reconnecting (attempt %d of %d)", callSid, why, reconnects, MAX_RECONNECTS);
         transcript.system("assistant connection lost: " + why + "; reconnecting (attempt " + reconnects + " of "
                 + MAX_RECONNECTS + ")");
@@ -209,6 +216,7 @@ public final class CallSession implements RealtimeEventHandler {
             return;
         }
         meter.bargeIn(barge.itemId() != null);
+        greetingDone = true;
         if (barge.clear()) {
             twilio.clear();
         }
@@ -232,6 +240,7 @@ public final class CallSession implements RealtimeEventHandler {
     public synchronized void inputTranscriptionCompleted(String itemId, String text) {
         transcript.customer(text);
         history.caller(text);
+        greetingDone = true;
     }
 
     @Override
@@ -270,6 +279,8 @@ public final class CallSession implements RealtimeEventHandler {
         playback.responseDone(responseId);
         if ("completed".equals(status)) {
             reconnects = 0; // this session works: a later drop (e.g. its expiry) gets the full retry budget
+            responseCompleted = true;
+            greetingDone |= !playback.hasUnplayedAudio();
         }
         if (state == State.ENDING && endingReason != null) {
             goodbyeGenerated = true;

@@ -211,6 +211,29 @@ class CallEndToEndTest {
     }
 
     @Test
+    void whenTheFirstSessionDiesBeforeItsGreetingIsHeardTheNextSessionGreets() {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
+        EmulatorSession first = newSession(emulator, before);
+        await("the greeting is asked for", () -> first.clientEventTypes().contains("response.create"));
+        List<EmulatorSession> beforeDrop = emulator.sessions();
+
+        first.close(1011, "upstream went away");
+        assertEquals(0, completed(first), "precondition: the greeting was cut off while being generated");
+
+        EmulatorSession second = newSession(emulator, beforeDrop);
+        await("the new session is asked to greet",
+                () -> second.clientEvents().stream().anyMatch(e -> e.contains("Greet the caller")));
+        await("the new session's greeting is generated", () -> completed(second) >= 1);
+        call.awaitAudio(8_000, WAIT); // a second of greeting reaches the caller
+        assertFalse(call.closeRecord().isPresent(), "the caller's stream stayed open");
+        call.hangUp();
+        List<String> transcript = finishedTranscript(call.identity().callSid());
+        assertTrue(transcript.stream().anyMatch(l -> l.contains(" assistant: ")), transcript::toString);
+        assertSchemaClean(schemas, second);
+    }
+
+    @Test
     void whenReconnectsRunOutTheCallerHearsAnApologyAndTheCallEnds() {
         List<EmulatorSession> before = emulator.sessions();
         SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
