@@ -5,7 +5,7 @@ import dev.aivoicebot.openai.ItemTruncate;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
 import dev.aivoicebot.openai.RealtimeEventHandler;
-import dev.aivoicebot.openai.SafeText;
+import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import dev.aivoicebot.twilio.Base64Audio;
 import dev.aivoicebot.twilio.CallSid;
