@@ -285,8 +285,8 @@ public final class CallSession implements RealtimeEventHandler {
             LOG.debugf("Call %s: benign Realtime error %s", callSid, error.code());
             return;
         }
-        meter.upstreamError(error.code());
-        String description = "assistant error " + error.code() + ": " + SafeText.of(error.message());
+        meter.upstreamError(error.code()); // the tag is one of a known set, whatever the code says
+        String description = "assistant error " + error.summary();
         LOG.warnf("Call %s: %s", callSid, description);
         transcript.system(description);
         if (error.isFatal()) {
