@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * capped.
  *
  * <p>Secrets are looked for in the text with its controls and format characters removed, so a secret split by
- * one (a NUL, a newline, a right-to-left override) is still found; the whole stretch it covers is redacted.
+ * one (a NUL, a newline, a right-to-left override) is still found; the whole stretch it covers is redacted. So is
+ * the start of a secret where the text ends, as in an answer the caller cut off mid-secret.
  *
  * <p>Key shapes: OpenAI keys ({@code sk-…}, {@code sk-proj-…}, masked ones too) and standalone 32-hex strings
  * (a Twilio auth token, e.g. the secondary one nobody configured here). Twilio SIDs keep their two-letter
@@ -27,6 +28,8 @@ public final class SafeText {
     /** What someone said, or a log message: long is legitimate, only a runaway peer is cut. */
     static final int LINE_MAX = 32_000;
     private static final int MIN_SECRET_LENGTH = 6;
+    /** The shortest start of a secret redacted where text was cut off: short enough to catch, long enough to be it. */
+    private static final int MIN_CUT_OFF = 8;
     private static final Pattern OPENAI_KEY = Pattern.compile("(?<![A-Za-z0-9])sk-[A-Za-z0-9_*.\\-]{7,}[A-Za-z0-9_*\\-]");
     private static final Pattern HEX_TOKEN = Pattern.compile("(?<![A-Za-z0-9_\\-])[0-9a-fA-F]{32}(?![A-Za-z0-9_\\-])");
     private static final List<Pattern> KEY_SHAPES = List.of(OPENAI_KEY, HEX_TOKEN);
@@ -79,6 +82,10 @@ public final class SafeText {
             for (int at = dense.indexOf(secret); at >= 0; at = dense.indexOf(secret, at + 1)) {
                 mark(redact, foldedAt[at], foldedAt[at + secret.length() - 1] + 1);
             }
+            int cutAt = cutOffAt(dense, secret);
+            if (cutAt >= 0) {
+                mark(redact, foldedAt[cutAt], folded.length());
+            }
         }
         for (Pattern key : KEY_SHAPES) {
             for (Matcher m = key.matcher(dense); m.find(); ) {
@@ -89,6 +96,24 @@ public final class SafeText {
             }
         }
         return cap(redacted(folded.toString(), redact).strip(), max);
+    }
+
+    /**
+     * Where the text ends with the start of {@code secret} (at least {@value #MIN_CUT_OFF} characters of it), as
+     * an answer the caller interrupted mid-secret does; -1 if it does not.
+     */
+    private static int cutOffAt(StringBuilder dense, String secret) {
+        if (secret.length() <= MIN_CUT_OFF) {
+            return -1;
+        }
+        String start = secret.substring(0, MIN_CUT_OFF);
+        for (int at = dense.indexOf(start, Math.max(0, dense.length() - secret.length())); at >= 0;
+                at = dense.indexOf(start, at + 1)) {
+            if (secret.startsWith(dense.substring(at))) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static void mark(boolean[] redact, int from, int to) {

@@ -40,6 +40,15 @@ class SafeTextTest {
     }
 
     @Test
+    void theStartOfASecretWhereTheTextWasCutOffIsRedacted() {
+        assertEquals("you said ***", SafeText.of("you said " + SECRET.substring(0, 8)));
+        assertEquals("you said ***", SafeText.of("you said " + SECRET.substring(0, 12) + "\n"));
+        assertEquals("you said " + SECRET.substring(0, 7), SafeText.of("you said " + SECRET.substring(0, 7)));
+        assertEquals("a " + SECRET.substring(0, 9) + " b", SafeText.of("a " + SECRET.substring(0, 9) + " b"),
+                "only where the text ends");
+    }
+
+    @Test
     void openAiKeysAreRedactedMaskedOrNot() {
         assertEquals("key sk-***.", SafeText.of("key sk-proj-AbC123_def-456GHI."));
         assertEquals("Incorrect API key provided: sk-***", SafeText.of("Incorrect API key provided: sk-abc1*************wxyz"));
