@@ -6,6 +6,7 @@ import static dev.aivoicebot.call.CallHarness.finishedTranscript;
 import static dev.aivoicebot.call.CallHarness.newSession;
 import static dev.aivoicebot.call.CallHarness.transcriptFile;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.emulator.EmulatorSession;
@@ -36,9 +37,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The suite runs with canary secrets (test config, plus this profile's). After provoking the paths most likely
  * to leak one (an upstream error quoting the key, hostile text in every field of an error event and in what
- * caller and assistant say, rejected signatures, a broken call), nothing the service wrote — its log files for
- * the whole test run so far, every transcript, the metrics and health output — contains a canary, and no
- * newline from outside started a line of its own.
+ * caller and assistant say, rejected signatures, a broken call), nothing the service wrote in this test run so
+ * far — its log files, every transcript, the metrics and health output — contains a canary, and no newline from
+ * outside started a line of its own.
  */
 @QuarkusTest
 @TestProfile(SecretsNeverLeakTest.EveryCanary.class)
@@ -140,11 +141,7 @@ class SecretsNeverLeakTest {
         places.add(given().when().get("/q/metrics").asString());
         places.add(given().when().get("/q/health").asString());
         places.addAll(serviceLogs());
-        try (Stream<Path> transcripts = Files.list(CallHarness.TRANSCRIPTS)) {
-            transcripts.map(CallHarness::read).map(lines -> String.join("\n", lines)).forEach(places::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        places.addAll(writtenInThisRun(CallHarness.TRANSCRIPTS, ""));
         for (String written : places) {
             // Also with every space and invisible character removed: a secret split by one leaked all the same.
             String squeezed = written.replaceAll("[\\s\\p{Cc}\\p{Cf}\\u2028\\u2029]", "");
@@ -152,18 +149,23 @@ class SecretsNeverLeakTest {
                 int at = written.indexOf(canary);
                 assertTrue(at < 0, () -> "canary " + canary.substring(0, 6) + "… leaked: …"
                         + written.substring(Math.max(0, at - 120), Math.min(written.length(), at + 40)));
-                assertTrue(!squeezed.contains(canary), () -> "canary " + canary.substring(0, 6) + "… leaked, split");
+                assertFalse(squeezed.contains(canary), () -> "canary " + canary.substring(0, 6) + "… leaked, split");
             }
             assertTrue(written.lines().noneMatch(line -> line.startsWith(FORGED)),
                     "a newline from outside started a line of its own");
         }
     }
 
-    /** The log files written since this JVM started (each restart of the application rotates the file). */
+    /** The service's log files of this run: each restart of the application rotates the file. */
     private static List<String> serviceLogs() {
+        return writtenInThisRun(Path.of("target"), "test-service.log");
+    }
+
+    /** Files in {@code dir} named {@code prefix…} written since this JVM started (earlier runs' are not ours). */
+    private static List<String> writtenInThisRun(Path dir, String prefix) {
         long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("test-service.log"))
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix))
                     .filter(f -> f.toFile().lastModified() >= startedAt).map(SecretsNeverLeakTest::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
