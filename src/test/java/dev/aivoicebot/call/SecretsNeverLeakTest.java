@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,6 +124,9 @@ class SecretsNeverLeakTest {
             call.hangUp();
         }
         List<String> transcript = finishedTranscript(callSid);
+        // A call site that forgot SafeText: the service's log filter still cleans what reaches the log.
+        Logger.getLogger(SecretsNeverLeakTest.class).warnf(new IllegalStateException(hostile("thrown")),
+                "careless: %s", hostile("logged raw"));
 
         assertNothingLeaked();
         for (String line : List.of(" customer: my keys are ", " assistant: hello, I know ", " assistant: you said ",
@@ -131,9 +135,13 @@ class SecretsNeverLeakTest {
                     () -> "redacted and folded onto one line: '" + line + "' in " + transcript);
         }
         assertTrue(transcript.get(0).contains("call started from *** to ***"), transcript.get(0));
-        assertTrue(serviceLogs().stream().flatMap(String::lines)
-                        .anyMatch(l -> l.contains("assistant error error ") && l.contains(FORGED)),
+        List<String> logLines = serviceLogs().stream().flatMap(String::lines).toList();
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("assistant error error ") && l.contains(FORGED)),
                 "the error is logged on one line, redacted");
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("careless: logged raw sk-***, ***") && l.contains(FORGED)),
+                "the log filter folded and redacted a raw message");
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("IllegalStateException: thrown sk-***, ***")
+                && l.contains(FORGED)), "and the exception's message");
     }
 
     private void assertNothingLeaked() {
