@@ -3,7 +3,6 @@ package dev.aivoicebot.safety;
 import io.quarkus.logging.LoggingFilter;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
-import java.util.logging.SimpleFormatter;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
@@ -20,11 +19,10 @@ import org.jboss.logmanager.ExtLogRecord;
 public final class SafeLogFilter implements Filter {
 
     public static final String NAME = "safe-text";
-    private static final SimpleFormatter PLAIN = new SimpleFormatter();
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : PLAIN.formatMessage(record);
+        String message = ExtLogRecord.wrap(record).getFormattedMessage(); // the record itself when it is one already
         if (message != null) {
             String safe = SafeText.line(message);
             if (!safe.equals(message)) {

@@ -2,11 +2,13 @@ package dev.aivoicebot.safety;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,17 @@ class SafeLogFilterTest {
 
         assertEquals("Call CA0123456789abcdef0123456789abcdef: bad " + FORGED + " sk-***", record.getFormattedMessage());
         assertEquals(1, new PatternFormatter("%s%n").format(record).lines().count());
+    }
+
+    @Test
+    void aPlainJulRecordIsCleanedToo() {
+        LogRecord record = new LogRecord(Level.INFO, "peer said {0}");
+        record.setParameters(new Object[] {"x\n" + FORGED});
+
+        assertTrue(filter.isLoggable(record));
+
+        assertEquals("peer said x " + FORGED, record.getMessage());
+        assertNull(record.getParameters());
     }
 
     @Test
