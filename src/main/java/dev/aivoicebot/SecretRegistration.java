@@ -1,7 +1,7 @@
 package dev.aivoicebot;
 
 import dev.aivoicebot.openai.OpenAiConfig;
-import dev.aivoicebot.openai.SafeText;
+import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.speech.SpeechConfig;
 import dev.aivoicebot.twilio.TwilioConfig;
 import io.quarkus.runtime.Startup;

@@ -5,7 +5,7 @@ import dev.aivoicebot.openai.ItemTruncate;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
 import dev.aivoicebot.openai.RealtimeEventHandler;
-import dev.aivoicebot.openai.SafeText;
+import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import dev.aivoicebot.twilio.Base64Audio;
 import dev.aivoicebot.twilio.CallSid;
@@ -296,8 +296,8 @@ public final class CallSession implements RealtimeEventHandler {
             LOG.debugf("Call %s: benign Realtime error %s", callSid, error.code());
             return;
         }
-        meter.upstreamError(error.code());
-        String description = "assistant error " + error.code() + ": " + SafeText.of(error.message());
+        meter.upstreamError(error.code()); // the tag is one of a known set, whatever the code says
+        String description = "assistant error " + error.summary();
         LOG.warnf("Call %s: %s", callSid, description);
         transcript.system(description);
         if (error.isFatal()) {

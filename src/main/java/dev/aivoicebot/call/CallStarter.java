@@ -1,6 +1,7 @@
 package dev.aivoicebot.call;
 
 import dev.aivoicebot.metrics.CallMetrics;
+import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.transcript.TranscriptStore;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import dev.aivoicebot.twilio.CallSid;
@@ -31,7 +32,9 @@ public class CallStarter {
         return call;
     }
 
+    /** The numbers come from the stream's {@code start}: short fields, cleaned like any text from outside. */
     private static String orUnknown(String number) {
-        return number == null || number.isBlank() ? "unknown" : number;
+        String safe = SafeText.of(number);
+        return safe.isEmpty() ? "unknown" : safe;
     }
 }

@@ -124,7 +124,12 @@ public final class EmulatorSession {
 
     /** Fault injection: sends an {@code error} event, e.g. type "server_error" or code "insufficient_quota". */
     public void sendError(String type, String code, String message) {
-        context.runOnContext(ignored -> error(new ClientError(type, code, message, null), null));
+        sendError(type, code, message, null, null);
+    }
+
+    /** Fault injection: sends an {@code error} event with every field chosen, {@code error.event_id} included. */
+    public void sendError(String type, String code, String message, String param, String clientEventId) {
+        context.runOnContext(ignored -> error(new ClientError(type, code, message, param), clientEventId));
     }
 
     SessionRecording recording() {

@@ -56,7 +56,7 @@ public final class RealtimeEventDispatcher {
             case "error" -> {
                 JsonNode error = event.path("error");
                 handler.error(new RealtimeError(text(error, "type"), text(error, "code"), text(error, "message"),
-                        text(error, "param")));
+                        text(error, "param"), text(error, "event_id")));
             }
             default -> {
                 // Deltas of transcripts, item bookkeeping, rate limits: nothing a phone call needs.

@@ -1,5 +1,6 @@
 package dev.aivoicebot.speech;
 
+import dev.aivoicebot.safety.SafeText;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -57,7 +58,7 @@ final class AudioRelay implements StreamingOutput {
             // and pass a truncated file off as complete; cutting the connection shows the caller it broke.
             cut();
             timing.finish(SpeechOutcome.STREAM_ABORTED);
-            LOG.infof("speech stream aborted after the first bytes: %s", e.getMessage());
+            LOG.infof("speech stream aborted after the first bytes: %s", SafeText.of(e.getMessage()));
             throw e;
         }
     }

@@ -2,12 +2,12 @@ package dev.aivoicebot.speech;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.safety.SafeText;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * Classifies what went wrong with OpenAI into what our caller should see, relaying OpenAI's own message
@@ -16,10 +16,8 @@ import java.util.regex.Pattern;
 final class UpstreamFailures {
 
     private static final int MAX_ERROR_BODY_BYTES = 16 * 1024;
-    private static final int MAX_RELAYED_CHARS = 300;
     /** Used when a 429 carries no usable Retry-After; long enough not to invite a hammering retry loop. */
     static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
-    private static final Pattern KEY_LIKE = Pattern.compile("sk-[A-Za-z0-9_*\\-]{3,}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private UpstreamFailures() {
@@ -79,18 +77,15 @@ final class UpstreamFailures {
         return DEFAULT_RETRY_AFTER_SECONDS;
     }
 
-    /** ": " + OpenAI's {@code error.message}, cleaned and shortened; empty when there is none. */
+    /** ": " + OpenAI's {@code error.message}, cleaned and shortened by {@link SafeText}; empty when there is none. */
     private static String openAiMessage(Response response) {
         try (InputStream body = response.readEntity(InputStream.class)) {
             if (body == null) {
                 return "";
             }
             JsonNode message = JSON.readTree(body.readNBytes(MAX_ERROR_BODY_BYTES)).path("error").path("message");
-            if (!message.isTextual() || message.textValue().isBlank()) {
-                return "";
-            }
-            String clean = KEY_LIKE.matcher(message.textValue()).replaceAll("sk-***").replaceAll("\\p{Cntrl}", " ").strip();
-            return ": " + (clean.length() > MAX_RELAYED_CHARS ? clean.substring(0, MAX_RELAYED_CHARS) + "…" : clean);
+            String clean = message.isTextual() ? SafeText.of(message.textValue()) : "";
+            return clean.isEmpty() ? "" : ": " + clean;
         } catch (IOException | RuntimeException e) {
             return ""; // Not JSON, truncated, or unreadable: the status says enough.
         }

@@ -1,5 +1,6 @@
 package dev.aivoicebot.transcript;
 
+import dev.aivoicebot.safety.SafeText;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -7,30 +8,24 @@ import java.time.temporal.ChronoUnit;
 /**
  * One line of a transcript file: {@code <ISO-8601 UTC> <speaker>[ (interrupted)]: <text>}.
  *
- * <p>Text is folded onto one line (control characters become spaces), so every line stands alone and a
- * reader can parse a file line by line even if the last line was torn by a crash.
+ * <p>Every line is made safe here, whoever wrote it: the text goes through {@link SafeText#line}, so it is
+ * folded onto one line (control characters become spaces) and no configured secret or key reaches the file or
+ * a live view. Every line stands alone, and a reader can parse a file line by line even if the last line was
+ * torn by a crash.
  */
 public record TranscriptLine(Instant at, Speaker speaker, boolean interrupted, String text) {
 
+    public TranscriptLine {
+        text = SafeText.line(text);
+    }
+
     public String format() {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS)) + ' ' + speaker.tag() + (interrupted ? " (interrupted)" : "")
-                + ": " + fileText() + '\n';
+                + ": " + text + '\n';
     }
 
-    /** The text as the file has it: one line, no control characters, trimmed. Live views show this too. */
+    /** The text as the file has it: one line, no control characters, redacted, trimmed. Live views show this too. */
     public String fileText() {
-        return oneLine(text);
-    }
-
-    static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
-        }
-        return out.toString().strip();
+        return text;
     }
 }

@@ -7,6 +7,7 @@ import dev.aivoicebot.call.CallEndReason;
 import dev.aivoicebot.call.CallStarter;
 import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.metrics.CallRejection;
+import dev.aivoicebot.safety.SafeText;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -101,7 +102,7 @@ public class MediaStreamWebSocket {
             onCallEvent(message, stream, connection, received);
         } else {
             // Forward compatibility: Twilio may add events; an unknown one is ignored (and rate limited).
-            LOG.debugf("Ignoring Twilio event '%s'", truncate(message.event()));
+            LOG.debugf("Ignoring Twilio event '%s'", truncate(SafeText.of(message.event())));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.aivoicebot.call;
 
-import dev.aivoicebot.ManagementInterface;
 import static dev.aivoicebot.call.CallHarness.WAIT;
 import static dev.aivoicebot.call.CallHarness.await;
 import static dev.aivoicebot.call.CallHarness.finishedTranscript;
@@ -9,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.ManagementInterface;
 import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallIdentity;

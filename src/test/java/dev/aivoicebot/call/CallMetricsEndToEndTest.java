@@ -1,6 +1,5 @@
 package dev.aivoicebot.call;
 
-import dev.aivoicebot.ManagementInterface;
 import static dev.aivoicebot.call.CallHarness.WAIT;
 import static dev.aivoicebot.call.CallHarness.await;
 import static dev.aivoicebot.call.CallHarness.concat;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.ManagementInterface;
 import dev.aivoicebot.emulator.EmulatorSession;
 import dev.aivoicebot.emulator.EmulatorSession.ResponseAudio;
 import dev.aivoicebot.emulator.RealtimeEmulator;

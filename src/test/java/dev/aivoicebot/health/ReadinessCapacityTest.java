@@ -1,11 +1,11 @@
 package dev.aivoicebot.health;
 
 
-import dev.aivoicebot.ManagementInterface;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.aivoicebot.ManagementInterface;
 import dev.aivoicebot.call.CallRegistry;
 import dev.aivoicebot.call.ServiceState;
 import dev.aivoicebot.call.ServiceStates;

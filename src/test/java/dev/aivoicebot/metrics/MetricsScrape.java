@@ -1,8 +1,8 @@
 package dev.aivoicebot.metrics;
 
 
-import dev.aivoicebot.ManagementInterface;
 
+import dev.aivoicebot.ManagementInterface;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

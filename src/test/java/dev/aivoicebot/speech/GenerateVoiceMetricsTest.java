@@ -2,9 +2,9 @@ package dev.aivoicebot.speech;
 
 import static io.restassured.RestAssured.given;
 
-import dev.aivoicebot.ManagementInterface;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.ManagementInterface;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
