@@ -36,44 +36,47 @@ cleanup() {
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port=$(free_port)
+management_port=$(free_port)
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 public=https://voice.example.test
 
-# Prod profile, no call limit, transcripts in the temp dir.
-export QUARKUS_HTTP_HOST=127.0.0.1 PUBLIC_BASE_URL=$public TWILIO_AUTH_TOKEN=$token \
-  STREAM_TOKEN_SECRET=$token GENERATE_VOICE_API_KEY=$token LOG_DIR="$work/transcripts" MAX_CONCURRENT_CALLS=0
+# Prod profile, no call limit, transcripts in the temp dir; health and metrics on loopback too.
+export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 PUBLIC_BASE_URL=$public \
+  TWILIO_AUTH_TOKEN=$token STREAM_TOKEN_SECRET=$token GENERATE_VOICE_API_KEY=$token LOG_DIR="$work/transcripts" MAX_CONCURRENT_CALLS=0
 unset OPENAI_API_KEY
-start() { # PORT LOG -- the service (jar or BENCH_BINARY) in the background
+start() { # PORT MANAGEMENT_PORT LOG -- the service (jar or BENCH_BINARY) in the background
   if [ -n "${BENCH_BINARY:-}" ]; then
-    PORT=$1 "$BENCH_BINARY" >"$2" 2>&1 &
+    PORT=$1 MANAGEMENT_PORT=$2 "$BENCH_BINARY" >"$3" 2>&1 &
   else
     # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-    PORT=$1 java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$2" 2>&1 &
+    PORT=$1 MANAGEMENT_PORT=$2 java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$3" 2>&1 &
   fi
 }
 await_url() { # URL LOG
   for _ in $(seq 60); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done
   echo "$1 did not come up"; tail -50 "$2"; exit 1
 }
-await_ready() { await_url "http://127.0.0.1:$1/q/health/ready" "$2"; }
+await_ready() { await_url "http://127.0.0.1:$1/q/health/ready" "$2"; } # MANAGEMENT_PORT LOG
 
 if [ "${BENCH_OPENAI:-fake}" = emulator ]; then
   if [ -n "${BENCH_SPLIT_EMULATOR:-}" ]; then
     emulator_port=$(free_port)
-    BENCH_JAVA_OPTS= EMULATOR_ENABLED=true start "$emulator_port" "$work/emulator.log" # no JFR for this one
+    emulator_management_port=$(free_port)
+    # no JFR for this one
+    BENCH_JAVA_OPTS= EMULATOR_ENABLED=true start "$emulator_port" "$emulator_management_port" "$work/emulator.log"
     emulator_pid=$!
-    await_ready "$emulator_port" "$work/emulator.log"
+    await_ready "$emulator_management_port" "$work/emulator.log"
     export EMULATOR_ENABLED=false OPENAI_API_KEY=sk-bench-not-a-key \
       OPENAI_REALTIME_URL="ws://127.0.0.1:$emulator_port/emulator/v1/realtime"
   else
     export EMULATOR_ENABLED=true
   fi
-  start "$port" "$work/service.log"
+  start "$port" "$management_port" "$work/service.log"
   service_pid=$!
-  await_ready "$port" "$work/service.log"
+  await_ready "$management_port" "$work/service.log"
   echo "== $calls calls for $seconds s against pid $service_pid (${BENCH_BINARY:-$jar}${emulator_pid:+; emulator in pid $emulator_pid}), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
   ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.aivoicebot.bench.LoadBenchmark \
-    -Dexec.args="http://127.0.0.1:$port $service_pid $calls $seconds $public $token"
+    -Dexec.args="http://127.0.0.1:$port $service_pid $calls $seconds $public $token http://127.0.0.1:$management_port"
   grep -E ' (ERROR|WARN) ' "$work/service.log" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true
   exit 0
 fi
@@ -92,13 +95,14 @@ await_url "http://127.0.0.1:$fake_port/stats" "$work/fake.log"
 
 export EMULATOR_ENABLED=false OPENAI_API_KEY=sk-bench-not-a-key \
   OPENAI_REALTIME_URL="ws://127.0.0.1:$fake_port/v1/realtime"
-start "$port" "$work/service.log"
+start "$port" "$management_port" "$work/service.log"
 service_pid=$!
-await_ready "$port" "$work/service.log"
+await_ready "$management_port" "$work/service.log"
 
 echo "== $calls calls for $seconds s against pid $service_pid (${BENCH_BINARY:-$jar}); fake OpenAI in pid $fake_pid;" \
   "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-"${lean_jvm[@]}" dev.aivoicebot.bench.TaggedLoadBenchmark local="http://127.0.0.1:$port" pid="$service_pid" \
+"${lean_jvm[@]}" dev.aivoicebot.bench.TaggedLoadBenchmark local="http://127.0.0.1:$port" \
+  management="http://127.0.0.1:$management_port" pid="$service_pid" \
   calls="$calls" seconds="$seconds" warmup="${BENCH_WARMUP:-20}" public="$public" token="$token" \
   fake="http://127.0.0.1:$fake_port" fake-pid="$fake_pid" think-ms="$think" ${BENCH_RAMP_MS:+ramp-ms=$BENCH_RAMP_MS} \
   2> >(grep -v '^SLF4J' >&2)

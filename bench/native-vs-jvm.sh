@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the packaged JVM jar and the native binary one after the other on this machine; builds nothing.
-#   startup: from launch to the first HTTP 200 of /q/health/ready (polled every few ms), median of 3 starts
+#   startup: from launch to the first HTTP 200 of /q/health/ready (management port; polled every few ms),
+#   median of 3 starts
 #   RSS idle: 5 s after that; RSS under load: the highest sample (every 250 ms) while dev.aivoicebot.sim.PlaceCalls
 #   places CALLS emulated calls, 150 ms apart, each lasting HOLD_SECONDS (turns answered, barge-ins)
 #   size: the native binary, and the jar's whole quarkus-app directory (plus the JVM it needs, not counted)
@@ -21,7 +22,9 @@ CP_FILE=target/bench-classpath.txt
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
 DRIVER_CP="target/test-classes:target/classes:$(cat "$CP_FILE")"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
+MANAGEMENT_PORT=$(free_port)
 PUBLIC=https://voice.example.test
 TOKEN=bench-twilio-token
 WORK=$(mktemp -d)
@@ -37,11 +40,13 @@ start_app() {
   # A clean working directory (no .env), the emulator on purpose (prod is not ready without it or a key), a signed
   # webhook, and the prod guard of /generate-voice met.
   local start; start=$(now_ms)
-  (cd "$WORK/$name" && exec env -i PATH="$PATH" HOME="$HOME" PORT="$PORT" PUBLIC_BASE_URL="$PUBLIC" \
-      EMULATOR_ENABLED=true TWILIO_AUTH_TOKEN="$TOKEN" GENERATE_VOICE_API_KEY=bench LOG_DIR="$WORK/$name/logs" \
+  (cd "$WORK/$name" && exec env -i PATH="$PATH" HOME="$HOME" PORT="$PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" \
+      PUBLIC_BASE_URL="$PUBLIC" EMULATOR_ENABLED=true TWILIO_AUTH_TOKEN="$TOKEN" GENERATE_VOICE_API_KEY=bench \
+      LOG_DIR="$WORK/$name/logs" \
       "$@" >"$WORK/$name/app.log" 2>&1) &
   APP_PID=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/q/health/ready" || true)" = 200 ]; do
+  local ready="http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$ready" || true)" = 200 ]; do
     kill -0 "$APP_PID" 2>/dev/null || { echo "$name died at start:" >&2; cat "$WORK/$name/app.log" >&2; exit 1; }
     sleep 0.002
   done

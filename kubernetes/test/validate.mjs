@@ -5,7 +5,8 @@
 //  2. strictly, with TypeScript's excess-property checks against the same models' types: a misspelt or
 //     misplaced field fails (the API server rejects those under kubectl's default strict field validation,
 //     while a JSON schema without additionalProperties would let them through);
-//  3. across objects: selectors, ports, names, probes, the drain timing, and the monitoring copies.
+//  3. across objects: selectors, ports (public and management), names, probes, the drain timing, and the
+//     monitoring copies.
 // Usage: npm ci && node validate.mjs (KUBECTL=/path/to/kubectl to pick the binary).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -149,11 +150,17 @@ for (const variant of ["jvm", "native"]) {
   check(v("PodDisruptionBudget selects the pods"), subset(one(docs, "PodDisruptionBudget").spec.selector.matchLabels, pod.metadata.labels));
   check(v("HPA scales the Deployment"), one(docs, "HorizontalPodAutoscaler").spec.scaleTargetRef.name === deployment.metadata.name);
   const portNames = container.ports.map((p) => p.name);
-  check(v("Service targets the container's port"), service.spec.ports.every((p) => portNames.includes(p.targetPort)));
-  check(v("container port is PORT"), container.ports[0].containerPort === Number(config.PORT));
+  const containerPort = (name) => container.ports.find((p) => p.name === name)?.containerPort;
+  check(v("Service targets the container's ports"), service.spec.ports.every((p) => portNames.includes(p.targetPort)));
+  check(v("container port http is PORT"), containerPort("http") === Number(config.PORT));
+  check(v("container port management is MANAGEMENT_PORT, not PORT"),
+    containerPort("management") === Number(config.MANAGEMENT_PORT) && config.MANAGEMENT_PORT !== config.PORT);
+  check(v("Service exposes the management port under its own name"),
+    service.spec.ports.some((p) => p.name === "management" && p.targetPort === "management"));
   const probes = { startupProbe: "/q/health/started", livenessProbe: "/q/health/live", readinessProbe: "/q/health/ready" };
   for (const [probe, probePath] of Object.entries(probes)) {
-    check(v(`${probe} on ${probePath}`), container[probe]?.httpGet?.path === probePath && portNames.includes(container[probe].httpGet.port));
+    check(v(`${probe} on ${probePath}, management port`), container[probe]?.httpGet?.path === probePath
+      && container[probe].httpGet.port === "management");
   }
   const ingress = one(docs, "Ingress");
   const paths = ingress.spec.rules.flatMap((r) => r.http.paths);
@@ -162,6 +169,8 @@ for (const variant of ["jvm", "native"]) {
     && paths.every((x) => x.backend.service.name === service.metadata.name
       && service.spec.ports.some((p) => p.name === x.backend.service.port.name)));
   check(v("Ingress exposes no /q endpoint"), paths.every((x) => !x.path.startsWith("/q")));
+  check(v("Ingress routes only to the Service port that targets http, never management"), paths.every((x) =>
+    service.spec.ports.find((p) => p.name === x.backend.service.port.name)?.targetPort === "http"));
   const timeout = Math.min(...["proxy-read-timeout", "proxy-send-timeout"].map((a) => Number(ingress.metadata.annotations[`nginx.ingress.kubernetes.io/${a}`])));
   check(v(`Ingress timeouts (${timeout} s) outlast the longest call (${config.MAX_CALL_DURATION})`), timeout > seconds(config.MAX_CALL_DURATION));
   check(v("Ingress host is PUBLIC_BASE_URL's"), `https://${ingress.spec.rules[0].host}` === config.PUBLIC_BASE_URL);
@@ -182,15 +191,16 @@ for (const variant of ["jvm", "native"]) {
   const r = container.resources;
   check(v(`requests and limits set (${JSON.stringify(r)})`), Boolean(r.requests?.cpu && r.requests?.memory && r.limits?.cpu && r.limits?.memory));
   check(v(`image ${container.image}`), container.image.endsWith(`:${variant}`));
-  check(v("scrape annotations point at the metrics"), pod.metadata.annotations["prometheus.io/path"] === "/q/metrics"
-    && pod.metadata.annotations["prometheus.io/port"] === config.PORT);
+  check(v("scrape annotations point at the metrics on MANAGEMENT_PORT"), pod.metadata.annotations["prometheus.io/path"] === "/q/metrics"
+    && pod.metadata.annotations["prometheus.io/port"] === config.MANAGEMENT_PORT);
 }
 
 const monitor = one(sets.monitoring, "ServiceMonitor");
 const service = one(sets.jvm, "Service");
 check("ServiceMonitor selects the Service", subset(monitor.spec.selector.matchLabels, service.metadata.labels));
-check("ServiceMonitor scrapes /q/metrics on the Service's port",
-  monitor.spec.endpoints.every((e) => e.path === "/q/metrics" && service.spec.ports.some((p) => p.name === e.port)));
+check("ServiceMonitor scrapes /q/metrics on the Service's management port",
+  monitor.spec.endpoints.every((e) => e.path === "/q/metrics"
+    && service.spec.ports.find((p) => p.name === e.port)?.targetPort === "management"));
 const canonical = (value) => JSON.stringify(value, (key, v) => (v && typeof v === "object" && !Array.isArray(v)
   ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
 const rules = parse(readFileSync(path.join(kube, "monitoring/alert-rules.yaml"), "utf8"));

@@ -2,9 +2,9 @@
 # The dashboard and the alert rules, checked with a real Prometheus against the real service:
 #  1. promtool check rules on alert-rules.yaml;
 #  2. the service (target/quarkus-app, built by ./mvnw verify or package) starts on loopback with its
-#     built-in OpenAI emulator and a fake speech endpoint;
-#  3. Prometheus scrapes it every second (loopback only) and loads the rules while simulated calls (a turn,
-#     a barge-in, two turns) and /generate-voice requests run;
+#     built-in OpenAI emulator and a fake speech endpoint, health and metrics on their own MANAGEMENT_PORT;
+#  3. Prometheus scrapes that port every second (loopback only) and loads the rules while simulated calls
+#     (a turn, a barge-in, two turns) and /generate-voice requests run;
 #  4. promtool check metrics on a scrape (parse errors fail; lint findings fail only for our own families);
 #  5. evaluate.py runs every dashboard and rule expression through Prometheus' HTTP API.
 # Run from anywhere: kubernetes/monitoring/test/run.sh. Installs Debian's prometheus if missing (as root).
@@ -37,15 +37,16 @@ wait_for() { # URL SECONDS WHAT
 echo "== promtool check rules"
 promtool check rules kubernetes/monitoring/alert-rules.yaml
 
-app_port=$(free_port); prom_port=$(free_port); speech_port=$(free_port)
+app_port=$(free_port); management_port=$(free_port); prom_port=$(free_port); speech_port=$(free_port)
 token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 python3 "$here/fake_speech.py" "$speech_port" & pids+=($!)
-echo "== service on 127.0.0.1:$app_port (emulator; fake speech on $speech_port)"
-PORT=$app_port QUARKUS_HTTP_HOST=127.0.0.1 PUBLIC_BASE_URL=https://voice.example.test TWILIO_AUTH_TOKEN=$token \
-  STREAM_TOKEN_SECRET=$token EMULATOR_ENABLED=true OPENAI_API_KEY=sk-not-a-real-key \
+echo "== service on 127.0.0.1:$app_port, management on $management_port (emulator; fake speech on $speech_port)"
+PORT=$app_port MANAGEMENT_PORT=$management_port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+  PUBLIC_BASE_URL=https://voice.example.test TWILIO_AUTH_TOKEN=$token STREAM_TOKEN_SECRET=$token \
+  EMULATOR_ENABLED=true OPENAI_API_KEY=sk-not-a-real-key \
   OPENAI_BASE_URL=http://127.0.0.1:$speech_port/v1 GENERATE_VOICE_API_KEY=$token LOG_DIR="$work/transcripts" \
   java -jar "$jar" >"$work/service.log" 2>&1 & pids+=($!)
-wait_for "http://127.0.0.1:$app_port/q/health/ready" 60 "the service" || { tail -50 "$work/service.log"; exit 1; }
+wait_for "http://127.0.0.1:$management_port/q/health/ready" 60 "the service" || { tail -50 "$work/service.log"; exit 1; }
 
 cat >"$work/prometheus.yml" <<YAML
 global:
@@ -57,7 +58,7 @@ scrape_configs:
   - job_name: ai-voice-bot
     metrics_path: /q/metrics
     static_configs:
-      - targets: ["127.0.0.1:$app_port"]
+      - targets: ["127.0.0.1:$management_port"]
 YAML
 promtool check config "$work/prometheus.yml" >/dev/null
 echo "== prometheus on 127.0.0.1:$prom_port"
@@ -80,7 +81,7 @@ speak 200 '{"text":"Goodbye.","format":"wav"}'
 sleep 3 # the last scrapes see the calls ended
 
 echo "== promtool check metrics"
-curl -fs "http://127.0.0.1:$app_port/q/metrics" >"$work/scrape.txt"
+curl -fs "http://127.0.0.1:$management_port/q/metrics" >"$work/scrape.txt"
 lint=$(promtool check metrics <"$work/scrape.txt" 2>&1) || true
 if grep -q "error while linting" <<<"$lint"; then
   echo "FAIL: promtool cannot parse the scrape: $lint"; exit 1

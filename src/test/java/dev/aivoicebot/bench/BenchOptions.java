@@ -7,6 +7,7 @@ import java.util.Map;
  * What {@code bench/load.sh} passes to {@link TaggedLoadBenchmark}, as {@code key=value} arguments.
  *
  * @param local      the service's local base URL
+ * @param management its management interface's origin, for /q/metrics; default {@code local}'s host, port 9000
  * @param servicePid the service's process, for /proc
  * @param calls      concurrent calls to hold
  * @param seconds    measured window
@@ -20,8 +21,9 @@ import java.util.Map;
  * @param dialers    webhooks in flight at once, at most
  * @param eventLoops generator event loops, each pacing and receiving its share of the calls
  */
-record BenchOptions(String local, long servicePid, int calls, long seconds, long warmupS, String publicBase,
-        String token, String fake, long fakePid, long thinkMs, long rampMs, int dialers, int eventLoops) {
+record BenchOptions(String local, String management, long servicePid, int calls, long seconds, long warmupS,
+        String publicBase, String token, String fake, long fakePid, long thinkMs, long rampMs, int dialers,
+        int eventLoops) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -30,7 +32,9 @@ record BenchOptions(String local, long servicePid, int calls, long seconds, long
             a.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         int calls = Integer.parseInt(a.get("calls"));
-        return new BenchOptions(a.get("local"), Long.parseLong(a.get("pid")), calls,
+        String local = a.get("local");
+        return new BenchOptions(local, a.getOrDefault("management", MetricsScrape.defaultManagement(local)),
+                Long.parseLong(a.get("pid")), calls,
                 Long.parseLong(a.getOrDefault("seconds", "45")), Long.parseLong(a.getOrDefault("warmup", "20")),
                 a.get("public"), a.get("token"), a.getOrDefault("fake", ""),
                 Long.parseLong(a.getOrDefault("fake-pid", "0")), Long.parseLong(a.getOrDefault("think-ms", "0")),

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Load benchmark against a running service (started by {@code bench/load.sh}): N concurrent simulated calls
  * with real-time audio, speech and barge-ins, measured over a window of S seconds once every call is up.
- * Arguments: local base URL, service pid, calls, seconds, PUBLIC_BASE_URL, Twilio auth token. Differences
- * between two scrapes of /q/metrics and two reads of /proc cover only the window; frame loss covers the whole run.
+ * Arguments: local base URL, service pid, calls, seconds, PUBLIC_BASE_URL, Twilio auth token, and optionally
+ * the management interface's origin (default: the local host, port 9000). Differences between two scrapes of
+ * /q/metrics and two reads of /proc cover only the window; frame loss covers the whole run.
  */
 public final class LoadBenchmark {
 
@@ -35,6 +36,7 @@ public final class LoadBenchmark {
         long seconds = Long.parseLong(args[3]);
         String publicBase = args[4];
         String token = args[5];
+        String management = args.length > 6 ? args[6] : MetricsScrape.defaultManagement(local);
         // Arrivals spread over up to 10 s (50 ms apart at most), like a trunk filling, not one burst.
         long rampMs = Math.min(10_000, count * 50L);
         long callMs = rampMs + SETTLE_MS + seconds * 1000 + 10_000;
@@ -45,15 +47,15 @@ public final class LoadBenchmark {
         double idleCpuStart = ProcStats.of(pid).cpuSeconds();
         Thread.sleep(IDLE_MS);
         double idleCores = (ProcStats.of(pid).cpuSeconds() - idleCpuStart) / (IDLE_MS / 1000.0);
-        MetricsScrape before = MetricsScrape.fetch(http, local);
+        MetricsScrape before = MetricsScrape.fetch(http, management);
         PlacedCalls calls = new PlacedCalls();
         try (TwilioCallSimulator twilio = new TwilioCallSimulator(config)) {
             dialAll(twilio, count, rampMs, callMs, calls);
             Thread.sleep(SETTLE_MS);
 
-            Window window = Window.open(http, local, pid, calls.live());
+            Window window = Window.open(http, management, pid, calls.live());
             Thread.sleep(seconds * 1000);
-            Window.Result measured = window.close(http, local, pid, calls.live());
+            Window.Result measured = window.close(http, management, pid, calls.live());
 
             for (SimulatedCall call : calls.live()) {
                 call.hangUp();
@@ -62,7 +64,7 @@ public final class LoadBenchmark {
                 call.awaitClose(Duration.ofSeconds(10));
             }
             Thread.sleep(1500); // the service counts the last frames and ends the calls
-            MetricsScrape after = MetricsScrape.fetch(http, local);
+            MetricsScrape after = MetricsScrape.fetch(http, management);
             BenchReport report = BenchReport.of(count, idleCores, calls, measured, before, after);
             report.print();
         }

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One read of the service's {@code /q/metrics} (Prometheus text). Benchmarks look at differences between
- * two scrapes, so counters and histograms describe only the measured window, not warm-up.
+ * One read of the service's {@code /q/metrics} (Prometheus text), on its management interface. Benchmarks look
+ * at differences between two scrapes, so counters and histograms describe only the measured window, not warm-up.
  */
 final class MetricsScrape {
+
+    /** The service's MANAGEMENT_PORT when nothing sets it: where metrics are if a caller names only the service. */
+    private static final int DEFAULT_MANAGEMENT_PORT = 9000;
 
     private final Map<String, Double> samples;
 
@@ -21,14 +24,21 @@ final class MetricsScrape {
         this.samples = samples;
     }
 
-    static MetricsScrape fetch(HttpClient http, String baseUrl) {
+    /** {@code management}: the management interface's origin, e.g. {@code http://127.0.0.1:9000}. */
+    static MetricsScrape fetch(HttpClient http, String management) {
         try {
-            String body = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).build(),
+            String body = http.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             return parse(body);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot scrape " + baseUrl + "/q/metrics", e);
+            throw new IllegalStateException("cannot scrape " + management + "/q/metrics", e);
         }
+    }
+
+    /** The management origin of the service at {@code local} when it runs with the default MANAGEMENT_PORT. */
+    static String defaultManagement(String local) {
+        URI uri = URI.create(local);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + DEFAULT_MANAGEMENT_PORT;
     }
 
     /** Keeps each sample line as {@code name{labels}} → value; label order is as the registry writes it. */

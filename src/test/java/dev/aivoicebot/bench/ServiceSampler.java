@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples the service's memory every few seconds over the window: RSS from /proc (any build) and heap used
- * from /q/metrics when the build reports it (a native binary may not: then heap is NaN). A soak shows
- * growth, or its absence, as the slope of a least-squares line through the samples.
+ * from /q/metrics on the management interface when the build reports it (a native binary may not: then heap is
+ * NaN). A soak shows growth, or its absence, as the slope of a least-squares line through the samples.
  */
 final class ServiceSampler implements AutoCloseable {
 
@@ -26,8 +26,8 @@ final class ServiceSampler implements AutoCloseable {
     });
     private final long startNanos = System.nanoTime();
 
-    ServiceSampler(HttpClient http, String local, long pid, long everySeconds) {
-        timer.scheduleAtFixedRate(() -> sample(http, local, pid), 0, everySeconds, TimeUnit.SECONDS);
+    ServiceSampler(HttpClient http, String management, long pid, long everySeconds) {
+        timer.scheduleAtFixedRate(() -> sample(http, management, pid), 0, everySeconds, TimeUnit.SECONDS);
     }
 
     static double heapMb(MetricsScrape scrape) {
@@ -35,10 +35,10 @@ final class ServiceSampler implements AutoCloseable {
                 ? scrape.value("jvm_memory_used_bytes", "area=\"heap\"") / (1024.0 * 1024) : Double.NaN;
     }
 
-    private void sample(HttpClient http, String local, long pid) {
+    private void sample(HttpClient http, String management, long pid) {
         try {
             double rss = ProcStats.of(pid).rssKb() / 1024.0;
-            double heap = heapMb(MetricsScrape.fetch(http, local));
+            double heap = heapMb(MetricsScrape.fetch(http, management));
             synchronized (samples) {
                 samples.add(new Sample((System.nanoTime() - startNanos) / 1e9, rss, heap));
             }

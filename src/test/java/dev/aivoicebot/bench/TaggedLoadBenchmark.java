@@ -36,7 +36,7 @@ public final class TaggedLoadBenchmark {
         Thread.sleep(IDLE_MS);
         ProcStats idleEnd = ProcStats.of(options.servicePid());
         double idleCores = (idleEnd.cpuSeconds() - idleStart.cpuSeconds()) / (IDLE_MS / 1000.0);
-        double idleHeapMb = ServiceSampler.heapMb(MetricsScrape.fetch(http, options.local()));
+        double idleHeapMb = ServiceSampler.heapMb(MetricsScrape.fetch(http, options.management()));
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()));
         GeneratorStats stats = new GeneratorStats();
@@ -61,7 +61,7 @@ public final class TaggedLoadBenchmark {
 
             resetIntervals(stats);
             WindowEnds open = WindowEnds.read(http, options, shards, false);
-            ServiceSampler sampler = new ServiceSampler(http, options.local(), options.servicePid(),
+            ServiceSampler sampler = new ServiceSampler(http, options.management(), options.servicePid(),
                     options.seconds() >= 300 ? 10 : 3);
             Thread.sleep(options.seconds() * 1000);
             WindowEnds close = WindowEnds.read(http, options, shards, true);
@@ -71,9 +71,9 @@ public final class TaggedLoadBenchmark {
             Histogram pacing = stats.pacingLatenessMicros.getIntervalHistogram();
             sampler.close();
             String loadAtEnd = loadAverage();
-            MetricsScrape beforeSteady = MetricsScrape.fetch(http, options.local());
+            MetricsScrape beforeSteady = MetricsScrape.fetch(http, options.management());
             Histogram steadyGreetings = steadyStateGreetings(dialer, stats, options);
-            MetricsScrape afterSteady = MetricsScrape.fetch(http, options.local());
+            MetricsScrape afterSteady = MetricsScrape.fetch(http, options.management());
 
             for (PacingShard shard : shards) {
                 WindowEnds.await(shard.onCalls(calls -> {

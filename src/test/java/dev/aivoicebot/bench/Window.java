@@ -28,14 +28,14 @@ record Window(MetricsScrape metrics, ProcStats service, ProcStats generator, lon
         }
     }
 
-    static Window open(HttpClient http, String local, long pid, List<SimulatedCall> live) {
-        return new Window(MetricsScrape.fetch(http, local), ProcStats.of(pid), ProcStats.self(), sent(live),
+    static Window open(HttpClient http, String management, long pid, List<SimulatedCall> live) {
+        return new Window(MetricsScrape.fetch(http, management), ProcStats.of(pid), ProcStats.self(), sent(live),
                 System.nanoTime(), live.size());
     }
 
-    Result close(HttpClient http, String local, long pid, List<SimulatedCall> live) {
+    Result close(HttpClient http, String management, long pid, List<SimulatedCall> live) {
         long now = System.nanoTime();
-        MetricsScrape end = MetricsScrape.fetch(http, local);
+        MetricsScrape end = MetricsScrape.fetch(http, management);
         long worstLateness = live.stream().mapToLong(c -> c.worstPacingLateness().toMillis()).max().orElse(0);
         return new Result(this, end, ProcStats.of(pid), ProcStats.self(), sent(live), (now - startNanos) / 1e9,
                 live.size(), worstLateness);

@@ -21,7 +21,7 @@ record WindowEnds(long nanos, ProcStats service, ProcStats generator, ProcStats 
         }
         return new WindowEnds(System.nanoTime(), ProcStats.of(options.servicePid()), ProcStats.self(),
                 options.fakePid() > 0 ? ProcStats.of(options.fakePid()) : null,
-                MetricsScrape.fetch(http, options.local()),
+                MetricsScrape.fetch(http, options.management()),
                 options.fake().isEmpty() ? null : FakeStatsRead.fetch(http, options.fake()), counts, live, gcMs());
     }
 
