@@ -35,6 +35,9 @@ public final class ServiceLog {
                 last = now;
                 Thread.sleep(150);
             }
+            if (!Files.exists(FILE)) {
+                return "";
+            }
             byte[] all = Files.readAllBytes(FILE);
             return new String(Arrays.copyOfRange(all, all.length < start ? 0 : (int) start, all.length), StandardCharsets.UTF_8);
         } catch (IOException e) {
