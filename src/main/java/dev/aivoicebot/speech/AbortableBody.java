@@ -29,7 +29,10 @@ final class AbortableBody extends FilterInputStream {
     static final class Filter implements ResteasyReactiveClientResponseFilter {
         @Override
         public void filter(ResteasyReactiveClientRequestContext request, ClientResponseContext response) {
-            response.setEntityStream(new AbortableBody(response.getEntityStream(), request.unwrap(HttpClientRequest.class)));
+            if (response.getEntityStream() != null) {
+                response.setEntityStream(new AbortableBody(response.getEntityStream(),
+                        request.unwrap(HttpClientRequest.class)));
+            }
         }
     }
 
