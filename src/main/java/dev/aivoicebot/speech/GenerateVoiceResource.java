@@ -1,7 +1,7 @@
 package dev.aivoicebot.speech;
 
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,10 +37,11 @@ public class GenerateVoiceResource {
     @Blocking
     public Response generate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Context HttpServerRequest http, InputStream body) {
+            @Context RoutingContext http, InputStream body) {
         SpeechMetrics.Timing timing = metrics.start();
         try {
-            guard.check(authorization, http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+            guard.check(authorization, http.request().remoteAddress() == null ? "unknown"
+                    : http.request().remoteAddress().hostAddress());
             requireJson(contentType);
             SpeechRequest request = parser.parse(body);
             UpstreamAudio audio = synthesizer.synthesize(request);

@@ -27,6 +27,7 @@ class OpenAiSpeechClientProducer {
                         .setIdleTimeout((int) readTimeoutMillis).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
                 // Error statuses must come back as responses: we read their body and Retry-After ourselves.
                 .disableDefaultMapper(true)
+                .register(new AbortableBody.Filter())
                 .build(OpenAiSpeechClient.class);
     }
 }

@@ -44,6 +44,16 @@ final class RateLimiter {
         if (fullAt.size() > MAX_TRACKED_CLIENTS) {
             fullAt.values().removeIf(at -> at - now <= 0);
         }
-        return wait[0] == 0 ? 0 : Math.max(1, (wait[0] + 999_999_999) / 1_000_000_000);
+        return seconds(wait[0]);
+    }
+
+    /** What {@link #acquire} would answer, without taking anything from the budget. */
+    long peek(String client) {
+        Long at = fullAt.get(client);
+        return at == null ? 0 : seconds(at + interval - period - nanoClock.getAsLong());
+    }
+
+    private static long seconds(long waitNanos) {
+        return waitNanos <= 0 ? 0 : Math.max(1, (waitNanos + 999_999_999) / 1_000_000_000);
     }
 }

@@ -31,7 +31,7 @@ public interface SpeechConfig {
     @WithDefault("false")
     boolean requireApiKey();
 
-    /** Per-client request budget. */
+    /** Per-client budgets of requests and of failed authentications. */
     RateLimit rateLimit();
 
     /** How we wait on OpenAI. */
@@ -50,6 +50,13 @@ public interface SpeechConfig {
         /** The period the budget refills over (GENERATE_VOICE_RATE_LIMIT_PERIOD). */
         @WithDefault("1m")
         Duration period();
+
+        /**
+         * Missing or wrong API keys a client may present per period, and also its largest burst; past them it gets
+         * 429 until the budget refills, whatever key it sends (GENERATE_VOICE_RATE_LIMIT_AUTH_FAILURES).
+         */
+        @WithDefault("10")
+        int authFailures();
     }
 
     interface Upstream {

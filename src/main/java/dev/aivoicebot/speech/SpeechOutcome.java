@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum SpeechOutcome {
     OK(200),
-    /** Audio started flowing, then the upstream or the client broke off. */
+    /** The audio response was under way, then the upstream broke off or the caller hung up. */
     STREAM_ABORTED(200),
     INVALID_JSON(400),
     INVALID_REQUEST(400),

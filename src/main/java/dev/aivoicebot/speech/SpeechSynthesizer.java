@@ -46,6 +46,8 @@ class SpeechSynthesizer {
                 throw UpstreamFailures.fromStatus(response);
             }
         }
-        return new UpstreamAudio(response.readEntity(InputStream.class), requestedAt, config.upstream().readTimeout());
+        // The client's response filter made every body abortable (see OpenAiSpeechClientProducer).
+        return new UpstreamAudio((AbortableBody) response.readEntity(InputStream.class), requestedAt,
+                config.upstream().readTimeout());
     }
 }

@@ -30,35 +30,35 @@ public class VoiceWebhookResource {
     private final StreamTokens tokens;
     private final CallAdmission admission;
     private final CallMetrics metrics;
+    private final WebhookRefusals refusals;
 
     VoiceWebhookResource(PublicEndpoints endpoints, WebhookSignatureCheck signatures, StreamTokens tokens,
-            CallAdmission admission, CallMetrics metrics) {
+            CallAdmission admission, CallMetrics metrics, WebhookRefusals refusals) {
         this.metrics = metrics;
         this.endpoints = endpoints;
         this.signatures = signatures;
         this.tokens = tokens;
         this.admission = admission;
+        this.refusals = refusals;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_XML)
     public Response incomingCall(MultivaluedMap<String, String> form, @Context UriInfo uri,
-            @jakarta.ws.rs.HeaderParam("X-Twilio-Signature") String signature) {
+            @jakarta.ws.rs.HeaderParam(WebhookRefusals.SIGNATURE_HEADER) String signature) {
         if (form.entrySet().stream().mapToLong(e -> e.getKey().length()
-                + e.getValue().stream().mapToLong(String::length).sum()).sum() > WebhookSizeLimit.MAX_WEBHOOK_BYTES) {
-            return plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, "webhook body too large");
+                + e.getValue().stream().mapToLong(String::length).sum()).sum() > WebhookHeaderCheck.MAX_WEBHOOK_BYTES) {
+            return WebhookRefusals.plain(Response.Status.REQUEST_ENTITY_TOO_LARGE, "webhook body too large");
         }
         String url = endpoints.webhookUrl(PublicEndpoints.WEBHOOK_PATH, uri.getRequestUri().getRawQuery());
         if (!signatures.accepts(url, form, signature)) {
-            LOG.warn("Rejected a /voice request with a missing or invalid X-Twilio-Signature");
-            metrics.callRejected(CallRejection.INVALID_SIGNATURE);
-            return plain(Response.Status.FORBIDDEN, "invalid Twilio signature");
+            return refusals.invalidSignature();
         }
         String callSid = form.getFirst("CallSid");
         if (!CallSid.isValid(callSid)) {
             metrics.callRejected(CallRejection.INVALID_REQUEST);
-            return plain(Response.Status.BAD_REQUEST, "CallSid missing or malformed");
+            return WebhookRefusals.plain(Response.Status.BAD_REQUEST, "CallSid missing or malformed");
         }
         Optional<CallRejection> refused = admission.checkRoom();
         if (refused.isPresent()) {
@@ -77,9 +77,5 @@ public class VoiceWebhookResource {
     /** Twilio caps a Parameter's name+value at 500 characters; phone numbers are far shorter. */
     private static String valueOrEmpty(String value) {
         return value == null ? "" : value.length() > 64 ? value.substring(0, 64) : value;
-    }
-
-    private static Response plain(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.TEXT_PLAIN).entity(message + "\n").build();
     }
 }

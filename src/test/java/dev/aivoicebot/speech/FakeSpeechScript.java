@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public interface FakeSpeechScript {
 
     /** The exchange being answered, with the server's counters and the latch that frees a hung answer. */
-    record Exchange(HttpExchange http, CountDownLatch release, AtomicLong bytesWritten, AtomicInteger completed) {
+    record Exchange(HttpExchange http, CountDownLatch release, AtomicLong bytesWritten, AtomicInteger completed,
+            AtomicInteger aborted) {
     }
 
     void play(Exchange exchange) throws IOException;
@@ -28,14 +29,22 @@ public interface FakeSpeechScript {
         return bytes;
     }
 
-    /** 200 with {@code chunks} chunks of {@code chunkBytes}, {@code delay} apart, under a deliberately generic type. */
+    /**
+     * 200 with {@code chunks} chunks of {@code chunkBytes}, {@code delay} apart, under a deliberately generic type.
+     * A write failing means the client closed or reset the connection: the response counts as aborted.
+     */
     static FakeSpeechScript audio(int chunks, int chunkBytes, Duration delay) {
         return exchange -> {
             exchange.http().getResponseHeaders().set("Content-Type", "application/octet-stream");
             exchange.http().sendResponseHeaders(200, 0); // 0 = chunked
             OutputStream out = exchange.http().getResponseBody();
-            writeChunks(exchange, out, chunks, chunkBytes, delay);
-            out.close();
+            try {
+                writeChunks(exchange, out, chunks, chunkBytes, delay);
+                out.close();
+            } catch (IOException e) {
+                exchange.aborted().incrementAndGet();
+                throw e;
+            }
             exchange.completed().incrementAndGet();
         };
     }

@@ -58,9 +58,10 @@ public final class FakeSpeechServer {
      * still draining from an earlier test cannot leak into the next test's counts.
      */
     private record Round(FakeSpeechScript script, List<Received> received, AtomicLong bytesWritten,
-            AtomicInteger completed, CountDownLatch release) {
+            AtomicInteger completed, AtomicInteger aborted, CountDownLatch release) {
         Round(FakeSpeechScript script) {
-            this(script, new CopyOnWriteArrayList<>(), new AtomicLong(), new AtomicInteger(), new CountDownLatch(1));
+            this(script, new CopyOnWriteArrayList<>(), new AtomicLong(), new AtomicInteger(), new AtomicInteger(),
+                    new CountDownLatch(1));
         }
     }
 
@@ -97,6 +98,11 @@ public final class FakeSpeechServer {
         return round.completed().get();
     }
 
+    /** Audio responses whose connection the client closed or reset before they were sent in full, since the last reset. */
+    public int streamsAborted() {
+        return round.aborted().get();
+    }
+
     void stop() {
         round.release().countDown();
         server.stop(0);
@@ -118,7 +124,7 @@ public final class FakeSpeechServer {
                 answer(exchange, 400, Map.of(), openAiError(String.join("; ", errors), "invalid_request_error"));
             } else {
                 current.script().play(new FakeSpeechScript.Exchange(exchange, current.release(), current.bytesWritten(),
-                        current.completed()));
+                        current.completed(), current.aborted()));
             }
         }
     }

@@ -66,6 +66,25 @@ class GenerateVoiceMetricsTest {
         }
     }
 
+    @Test
+    void aCallerWhoHangsUpWhileOpenAiIsSilentIsLetGoAtOnce() throws Exception {
+        double abortedBefore = sample(metrics(), "speech_requests_total", "outcome=\"stream_aborted\"");
+        fake.reset(FakeSpeechScript.audio(2, 1000, Duration.ofMillis(2500))); // one chunk, then 2.5 s of silence
+
+        HttpURLConnection connection = GenerateVoiceStreamingTest.post(endpoint, "{\"text\":\"Hello\"}");
+        try (InputStream audio = connection.getInputStream()) {
+            audio.readNBytes(1000);
+        }
+        connection.disconnect();
+
+        // Waiting for the next chunk to find the caller gone would take until 2.5 s.
+        long deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+        while (sample(metrics(), "speech_requests_total", "outcome=\"stream_aborted\"") < abortedBefore + 1) {
+            assertTrue(System.nanoTime() < deadline, "the relay was still waiting on OpenAI after the caller hung up");
+            Thread.sleep(50);
+        }
+    }
+
     private static String metrics() {
         return ManagementInterface.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }

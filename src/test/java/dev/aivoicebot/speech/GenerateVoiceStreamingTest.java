@@ -3,15 +3,20 @@ package dev.aivoicebot.speech;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.ServiceLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -106,6 +111,45 @@ class GenerateVoiceStreamingTest {
             assertArrayEquals(FakeSpeechScript.audioBytes(1000, 4000), rest);
         }
         assertEquals(1, fake.streamsCompleted());
+    }
+
+    @Test
+    void aCallerWhoHangsUpStopsTheDownloadFromOpenAi() throws Exception {
+        fake.reset(FakeSpeechScript.audio(20, 1000, Duration.ofMillis(250))); // 5 s to send in full
+        ServiceLog log = ServiceLog.mark();
+
+        try (Socket caller = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            caller.setSoTimeout(10_000);
+            byte[] body = "{\"text\":\"Read me a long story\"}".getBytes(StandardCharsets.UTF_8);
+            OutputStream out = caller.getOutputStream();
+            out.write(("POST /generate-voice HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String head = readHead(caller.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            assertEquals(1000, caller.getInputStream().readNBytes(1000).length, "the first audio arrived");
+        } // hangs up with the rest of the story unread
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (fake.streamsAborted() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, fake.streamsAborted(), "OpenAI's side was still being downloaded 2 s after the caller left");
+        assertEquals(0, fake.streamsCompleted());
+        assertTrue(fake.audioBytesWritten() < 20 * 1000, "bytes sent: " + fake.audioBytesWritten());
+        String logged = log.sinceMark();
+        assertFalse(ServiceLog.hasStackTrace(logged), logged);
+    }
+
+    private static String readHead(InputStream in) throws Exception {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertTrue(b != -1, "connection closed in the headers: " + head);
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.US_ASCII);
     }
 
     static HttpURLConnection post(URL url, String json) throws Exception {

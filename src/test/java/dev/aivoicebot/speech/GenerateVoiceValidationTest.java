@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.ServiceLog;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +18,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +135,23 @@ class GenerateVoiceValidationTest {
         given().contentType("application/json; charset=UTF-8").body("{\"text\":\"\"}")
                 .when().post("/generate-voice")
                 .then().statusCode(400).body("error.field", equalTo("text"));
+    }
+
+    @Test
+    void undecodableBodiesAreJsonErrorsAndLogNoStackTrace() throws Exception {
+        ServiceLog log = ServiceLog.mark();
+
+        for (byte[] body : List.of("text=%zz".getBytes(StandardCharsets.US_ASCII), "%E0%A4%A".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0xff, (byte) 0xfe, '{'})) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.toURI())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"code\":\"invalid_json\""), response.body());
+        }
+
+        String logged = log.sinceMark();
+        assertFalse(ServiceLog.hasStackTrace(logged), logged);
     }
 
     private static HttpResponse<String> post(HttpRequest.Builder request) throws Exception {

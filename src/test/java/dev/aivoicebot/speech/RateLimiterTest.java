@@ -54,6 +54,21 @@ class RateLimiterTest {
     }
 
     @Test
+    void peekingAnswersLikeAcquiringWithoutTakingAnything() {
+        assertEquals(0, limiter.peek("a"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, limiter.peek("a"));
+            limiter.acquire("a");
+        }
+        assertEquals(20, limiter.peek("a"));
+        assertEquals(20, limiter.peek("a"));
+        advance(Duration.ofSeconds(20));
+        assertEquals(0, limiter.peek("a"));
+        assertEquals(0, limiter.acquire("a"));
+        assertEquals(20, limiter.peek("a"));
+    }
+
+    @Test
     void roundsShortWaitsUpToOneSecond() {
         RateLimiter fast = new RateLimiter(1, Duration.ofMillis(100), () -> now);
         fast.acquire("a");

@@ -4,12 +4,26 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.ServiceLog;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Voice webhook as Twilio (and a stranger) sees it. The test profile sets an auth token. */
 @QuarkusTest
@@ -18,6 +32,10 @@ class VoiceWebhookResourceTest {
     private static final String PUBLIC_URL = "https://voice.example.test/voice";
     private static final TwilioSignature TWILIO = new TwilioSignature("canary-twilio-token-5f0e2b7c");
     private static final String CALL_SID = "CA0123456789abcdef0123456789abcdef";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    @TestHTTPResource("/voice")
+    URL webhook;
 
     private static Map<String, String> form() {
         Map<String, String> form = new LinkedHashMap<>();
@@ -113,5 +131,79 @@ class VoiceWebhookResourceTest {
         given().contentType("application/json").body("{\"CallSid\":\"" + CALL_SID + "\"}")
                 .when().post("/voice").then().statusCode(415);
         given().when().get("/voice").then().statusCode(405);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CallSid=%zz", "CallSid=%E0%A4%A", "%=x"})
+    void aBodyWithBrokenPercentEncodingIs400AndLogsNoStackTrace(String body) throws Exception {
+        ServiceLog log = ServiceLog.mark();
+
+        HttpResponse<String> response = raw(webhook, body, FORM, "bm90IGEgc2lnbmF0dXJl");
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("malformed request body\n", response.body());
+        String logged = log.sinceMark();
+        assertFalse(ServiceLog.hasStackTrace(logged), logged);
+    }
+
+    @Test
+    void anUnsignedBodyIsRefusedBeforeItIsParsed() throws Exception {
+        ServiceLog log = ServiceLog.mark();
+
+        HttpResponse<String> response = raw(webhook, "CallSid=%zz", FORM, null);
+
+        assertEquals(403, response.statusCode(), response.body());
+        assertEquals("invalid Twilio signature\n", response.body());
+        assertFalse(ServiceLog.hasStackTrace(log.sinceMark()));
+    }
+
+    @Test
+    void aFloodOfMalformedBodiesLeavesAtMostALineInTheLog() throws Exception {
+        ServiceLog log = ServiceLog.mark();
+
+        for (int i = 0; i < 30; i++) {
+            assertEquals(400, raw(webhook, "CallSid=%zz", FORM, "bm90IGEgc2lnbmF0dXJl").statusCode());
+            assertEquals(403, raw(webhook, "CallSid=" + CALL_SID, FORM, null).statusCode());
+        }
+
+        String logged = log.sinceMark();
+        assertFalse(ServiceLog.hasStackTrace(logged), logged);
+        assertTrue(logged.lines().filter(line -> line.contains("request body")).count() <= 1, logged);
+        assertTrue(logged.lines().filter(line -> line.contains("X-Twilio-Signature")).count() <= 1, logged);
+    }
+
+    @Test
+    void aSignedFormWithoutAContentTypeIs415() throws Exception {
+        HttpResponse<String> response = raw(webhook, encode(form()), null, sign(PUBLIC_URL, form()));
+
+        assertEquals(415, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aFormInAnUnknownCharsetIs415() throws Exception {
+        ServiceLog log = ServiceLog.mark();
+
+        HttpResponse<String> response = raw(webhook, encode(form()), FORM + "; charset=no-such-charset", sign(PUBLIC_URL, form()));
+
+        assertEquals(415, response.statusCode(), response.body());
+        assertFalse(ServiceLog.hasStackTrace(log.sinceMark()));
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** The body exactly as given, and no Content-Type or signature unless given (rest-assured would add and encode). */
+    static HttpResponse<String> raw(URL url, String body, String contentType, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.toURI()).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
