@@ -1,5 +1,6 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.ClientErrorLog;
 import dev.aivoicebot.softphone.Softphone;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,9 @@ import org.jboss.logging.Logger;
 public class StreamUpgradeCheck implements HttpUpgradeCheck {
 
     private static final Logger LOG = Logger.getLogger(StreamUpgradeCheck.class);
+    /** One line a minute at most: anyone can send upgrades, and each refused one would otherwise be a log line. */
+    private final ClientErrorLog refusedLog = new ClientErrorLog(LOG, Logger.Level.WARN,
+            "Rejected a media stream upgrade with a missing or invalid X-Twilio-Signature (or softphone ticket)");
 
     private final WebhookSignatureCheck signatures;
     private final PublicEndpoints endpoints;
@@ -42,7 +46,7 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
         if (softphone.admitsUpgrade(context.httpRequest())) {
             return CheckResult.permitUpgrade();
         }
-        LOG.warn("Rejected a media stream upgrade with a missing or invalid X-Twilio-Signature (or softphone ticket)");
+        refusedLog.report();
         return CheckResult.rejectUpgrade(403);
     }
 }
