@@ -52,7 +52,7 @@ public class TranscriptStore {
     }
 
     public TranscriptWriter open(CallSid callSid, Instant startedAt) {
-        return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".log"), io, clock, metrics,
+        return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".txt"), io, clock, metrics,
                 feeds.forStartingCall(callSid));
     }
 

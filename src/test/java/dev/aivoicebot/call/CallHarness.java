@@ -63,7 +63,7 @@ final class CallHarness {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("_" + callSid + ".log")).findFirst();
+            return files.filter(f -> f.getFileName().toString().endsWith("_" + callSid + ".txt")).findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,7 +50,7 @@ public final class PlaceCall {
             CallRecording.CloseRecord close = call.awaitClose(Duration.ofMillis(script.scriptedMs() + 10_000));
             System.out.printf("Sent %.1f s of caller audio, received %.1f s of assistant audio, %d clear(s)%n",
                     call.sentAudio().length / 8000.0, call.receivedAudio().length / 8000.0, call.clears().size());
-            System.out.printf("Stream closed by %s with %d; transcript: <LOG_DIR>/*_%s.log%n", close.by(), close.code(),
+            System.out.printf("Stream closed by %s with %d; transcript: <LOG_DIR>/*_%s.txt%n", close.by(), close.code(),
                     call.identity().callSid());
             if (!call.problems().isEmpty()) {
                 System.out.println("Protocol problems: " + call.problems());

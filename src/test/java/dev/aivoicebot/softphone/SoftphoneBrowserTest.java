@@ -105,7 +105,7 @@ class SoftphoneBrowserTest {
 
     private static List<String> transcriptTexts(String callSid) throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target/test-transcripts"))) {
-            Path file = files.filter(f -> f.getFileName().toString().endsWith("_" + callSid + ".log")).findFirst()
+            Path file = files.filter(f -> f.getFileName().toString().endsWith("_" + callSid + ".txt")).findFirst()
                     .orElseThrow(() -> new AssertionError("no transcript file for " + callSid));
             List<String> texts = new ArrayList<>();
             for (String line : Files.readAllLines(file)) {

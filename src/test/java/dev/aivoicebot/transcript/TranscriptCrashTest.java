@@ -43,7 +43,7 @@ class TranscriptCrashTest {
 
     @Test
     void killDashNineLosesAtMostATornLastLine(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("2026-11-24T10-00-00.000Z_CA0123456789abcdef0123456789abcdef.log");
+        Path file = dir.resolve("2026-11-24T10-00-00.000Z_CA0123456789abcdef0123456789abcdef.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), TranscriptCrashTest.class.getName(), file.toString())
                 .redirectErrorStream(true).start();
@@ -70,14 +70,14 @@ class TranscriptCrashTest {
     @Test
     void closeWritesTheLastLineAndSyncs(@TempDir Path dir) throws IOException, InterruptedException {
         var io = Executors.newSingleThreadExecutor();
-        TranscriptWriter writer = new TranscriptWriter(dir.resolve("t.log"), io, java.time.Clock.systemUTC(),
+        TranscriptWriter writer = new TranscriptWriter(dir.resolve("t.txt"), io, java.time.Clock.systemUTC(),
                 new TranscriptMetrics(new SimpleMeterRegistry()));
         writer.system("call started");
         writer.close("call ended: completed");
         writer.customer("too late");
         io.shutdown();
         assertTrue(io.awaitTermination(5, TimeUnit.SECONDS));
-        List<String> lines = Files.readAllLines(dir.resolve("t.log"));
+        List<String> lines = Files.readAllLines(dir.resolve("t.txt"));
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(1).endsWith(" system: call ended: completed"));
     }
@@ -87,6 +87,6 @@ class TranscriptCrashTest {
         TranscriptStore store = new TranscriptStore(() -> dir.toString(), new TranscriptMetrics(new SimpleMeterRegistry()));
         Path file = store.open(new CallSid("CA0123456789abcdef0123456789abcdef"),
                 Instant.parse("2026-11-24T10:15:30.123Z")).file();
-        assertEquals(dir.resolve("2026-11-24T10-15-30.123Z_CA0123456789abcdef0123456789abcdef.log"), file);
+        assertEquals(dir.resolve("2026-11-24T10-15-30.123Z_CA0123456789abcdef0123456789abcdef.txt"), file);
     }
 }
