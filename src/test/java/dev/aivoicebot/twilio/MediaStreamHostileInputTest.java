@@ -179,6 +179,17 @@ class MediaStreamHostileInputTest {
     }
 
     @Test
+    void compressionIsNeverNegotiated() {
+        for (String offer : new String[] {"permessage-deflate; client_max_window_bits", "permessage-deflate",
+                "x-webkit-deflate-frame", "deflate-frame"}) {
+            try (RawSocket socket = RawSocket.open(base, "Sec-WebSocket-Extensions: " + offer)) {
+                assertEquals(101, socket.status(), offer);
+                assertEquals(null, socket.header("sec-websocket-extensions"), offer);
+            }
+        }
+    }
+
+    @Test
     void binaryFramesAre1003() {
         try (RawStream stream = RawStream.open(base)) {
             stream.sendBinary(new byte[] {1, 2, 3});
