@@ -218,11 +218,19 @@ public class MediaStreamWebSocket {
         }
     }
 
+    /** On the event loop, so a refused frame's call ends (with its reason) before {@code @OnClose} runs. */
     @OnError
+    @NonBlocking
     void onError(Throwable failure, WebSocketConnection connection) {
-        if (failure instanceof CorruptedWebSocketFrameException || (failure instanceof IllegalStateException
-                && String.valueOf(failure.getMessage()).contains("max message size"))) {
-            reject(connection, 1009, "message too large");
+        if (failure instanceof CorruptedWebSocketFrameException corrupt) {
+            // FrameGuard has sent the close frame and Vert.x has dropped the connection: end the call.
+            CloseReason reason = FrameGuard.reasonFor(corrupt);
+            reject(connection, reason.getCode(), reason.getMessage());
+            return;
+        }
+        if (failure instanceof IllegalStateException
+                && String.valueOf(failure.getMessage()).contains("max message size")) { // frames adding up past 64 KiB
+            reject(connection, FrameGuard.TOO_LARGE, "message too large");
             return;
         }
         if (failure instanceof HttpClosedException) {
