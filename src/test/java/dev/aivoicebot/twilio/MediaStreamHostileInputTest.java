@@ -256,6 +256,19 @@ class MediaStreamHostileInputTest {
     }
 
     @Test
+    void trailingTextAfterTheObjectIs1007() {
+        assertClosed(rejectedBeforeAnySession("{\"event\":\"connected\"} xyz"), 1007,
+                "message is not a valid JSON object");
+        assertClosed(rejectedBeforeAnySession("{\"event\":\"connected\"}{\"event\":\"connected\"}"), 1007,
+                "message is not a valid JSON object");
+        String silence = Base64.getEncoder().encodeToString(new byte[160]);
+        assertClosed(afterValidStart(streamSid -> RawStream.media(streamSid, silence) + " xyz"), 1007,
+                "message is not a valid JSON object");
+        assertClosed(afterValidStart(streamSid -> RawStream.media(streamSid, silence) + "{}"), 1007,
+                "message is not a valid JSON object");
+    }
+
+    @Test
     void binaryFramesAre1003() {
         try (RawStream stream = RawStream.open(base)) {
             stream.sendBinary(new byte[] {1, 2, 3});
