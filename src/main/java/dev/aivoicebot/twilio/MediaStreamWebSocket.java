@@ -12,6 +12,8 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPingMessage;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
@@ -78,8 +80,7 @@ public class MediaStreamWebSocket {
         if (stream == null || stream.stopped) {
             return; // after stop: the stream is closing, nothing more counts
         }
-        if (!stream.admit(System.nanoTime(), config.maxMessagesPerSecond())) {
-            reject(connection, POLICY, "message rate limit exceeded");
+        if (!admitted(stream, connection)) {
             return;
         }
         TwilioInbound message;
@@ -103,6 +104,30 @@ public class MediaStreamWebSocket {
             // Forward compatibility: Twilio may add events; an unknown one is ignored (and rate limited).
             LOG.debugf("Ignoring Twilio event '%s'", truncate(message.event()));
         }
+    }
+
+    /** Pings and pongs count toward the message rate like any message: each costs a dispatch (and a pong). */
+    @OnPingMessage
+    @NonBlocking
+    void onPing(Buffer data, WebSocketConnection connection) {
+        StreamState stream = connection.userData().get(STATE);
+        if (stream != null && !stream.stopped) {
+            admitted(stream, connection);
+        }
+    }
+
+    @OnPongMessage
+    @NonBlocking
+    void onPong(Buffer data, WebSocketConnection connection) {
+        onPing(data, connection);
+    }
+
+    private boolean admitted(StreamState stream, WebSocketConnection connection) {
+        if (stream.admit(System.nanoTime(), config.maxMessagesPerSecond())) {
+            return true;
+        }
+        reject(connection, POLICY, "message rate limit exceeded");
+        return false;
     }
 
     private static boolean isCallEvent(String event) {

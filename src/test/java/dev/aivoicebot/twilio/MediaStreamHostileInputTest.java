@@ -269,6 +269,20 @@ class MediaStreamHostileInputTest {
     }
 
     @Test
+    void pingsCountTowardTheRateLimit() {
+        try (RawSocket socket = RawSocket.open(base)) {
+            for (int i = 0; i < 1_000; i++) {
+                socket.sendFrame(RawSocket.FIN | RawSocket.PING, new byte[] {1, 2, 3, 4}, true);
+            }
+            assertClosed(socket.awaitClose(), 1008, "message rate limit exceeded");
+            for (int i = 0; i < 1_000; i++) { // a flood that ignores the close frame is cut off, not read for 10 s
+                socket.sendFrame(RawSocket.FIN | RawSocket.PING, new byte[] {1, 2, 3, 4}, true);
+            }
+            assertTrue(socket.disconnectedWithin(2_000), "disconnected");
+        }
+    }
+
+    @Test
     void binaryFramesAre1003() {
         try (RawStream stream = RawStream.open(base)) {
             stream.sendBinary(new byte[] {1, 2, 3});
