@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivoicebot.call.CallAdmission;
 import dev.aivoicebot.call.CallEndReason;
+import dev.aivoicebot.call.CallSession;
 import dev.aivoicebot.call.CallStarter;
 import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.metrics.CallRejection;
@@ -24,6 +25,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.buffer.Buffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -208,9 +210,15 @@ public class MediaStreamWebSocket {
             reject(connection, 1013, "service at capacity, try again later");
             return;
         }
+        Optional<CallSession> call = calls.start(new CallSid(start.callSid()),
+                new TwilioStream(connection, message.streamSid()), parameters.get("From"), parameters.get("To"));
+        if (call.isEmpty()) { // e.g. a replayed webhook's second token: one stream per call on this replica
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
+            reject(connection, POLICY, "call already has a stream");
+            return;
+        }
         stream.streamSid = message.streamSid();
-        stream.call = calls.start(new CallSid(start.callSid()), new TwilioStream(connection, message.streamSid()),
-                parameters.get("From"), parameters.get("To"));
+        stream.call = call.get();
     }
 
     @OnBinaryMessage

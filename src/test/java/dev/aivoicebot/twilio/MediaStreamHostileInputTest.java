@@ -283,6 +283,24 @@ class MediaStreamHostileInputTest {
     }
 
     @Test
+    void aSecondStreamForACallAlreadyStreamingIs1008() {
+        String callSid = sid("CA");
+        try (RawStream first = RawStream.open(base)) {
+            int before = emulator.sessions().size();
+            first.send(RawStream.start(callSid, sid("MZ"), Map.of("streamToken", token(callSid, 60))));
+            for (int i = 0; i < 100 && emulator.sessions().size() == before; i++) {
+                sleep(20);
+            }
+            // A replayed webhook mints another valid token for the same call.
+            assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, sid("MZ"),
+                    Map.of("streamToken", token(callSid, 61)))), 1008, "call already has a stream");
+            assertFalse(first.isClosed(), "the call's own stream goes on");
+            assertFalse(emulator.latest().orElseThrow().headers().containsKey("Sec-WebSocket-Extensions"),
+                    "the Realtime client offers no compression");
+        }
+    }
+
+    @Test
     void binaryFramesAre1003() {
         try (RawStream stream = RawStream.open(base)) {
             stream.sendBinary(new byte[] {1, 2, 3});
