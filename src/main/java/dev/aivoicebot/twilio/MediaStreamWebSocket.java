@@ -210,8 +210,10 @@ public class MediaStreamWebSocket {
             reject(connection, 1013, "service at capacity, try again later");
             return;
         }
-        Optional<CallSession> call = calls.start(new CallSid(start.callSid()),
-                new TwilioStream(connection, message.streamSid()), parameters.get("From"), parameters.get("To"));
+        TwilioStream twilio = new TwilioStream(connection, connection.userData().get(StreamSocket.KEY),
+                message.streamSid());
+        Optional<CallSession> call = calls.start(new CallSid(start.callSid()), twilio, parameters.get("From"),
+                parameters.get("To"));
         if (call.isEmpty()) { // e.g. a replayed webhook's second token: one stream per call on this replica
             metrics.callRejected(CallRejection.INVALID_REQUEST);
             reject(connection, POLICY, "call already has a stream");
