@@ -8,6 +8,8 @@ public enum CallEndReason {
     MAX_DURATION("max duration"),
     SHUTDOWN("shutdown"),
     ERROR("error"),
+    /** The caller's side stopped reading our audio (see TwilioStream.MAX_UNSENT_BYTES). */
+    CALLER_NOT_READING("caller not reading audio"),
     /** The replica had no room for the call (MAX_CONCURRENT_CALLS reached). */
     CAPACITY("capacity");
 

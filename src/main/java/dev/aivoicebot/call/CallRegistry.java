@@ -1,5 +1,6 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.twilio.CallSid;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +9,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The calls in progress on this replica; at shutdown every one is ended so its transcript is closed. */
+/**
+ * The calls in progress on this replica, at most one stream per CallSid (a replayed webhook mints a second valid
+ * token, not a second stream); at shutdown every call is ended so its transcript is closed.
+ */
 @ApplicationScoped
 public class CallRegistry {
 
     private final Set<CallSession> active = ConcurrentHashMap.newKeySet();
+    private final Set<CallSid> streaming = ConcurrentHashMap.newKeySet();
+
+    /** Claims the CallSid for a starting call; false when a stream of that call is already in progress here. */
+    boolean claim(CallSid callSid) {
+        return streaming.add(callSid);
+    }
 
     void add(CallSession call) {
         active.add(call);
@@ -20,6 +30,7 @@ public class CallRegistry {
 
     void remove(CallSession call) {
         active.remove(call);
+        streaming.remove(call.callSid());
     }
 
     public int activeCount() {

@@ -256,7 +256,10 @@ public final class CallSession implements RealtimeEventHandler {
         }
         String mark = playback.audioDelta(responseId, itemId, bytes, nowMs());
         if (mark != null) {
-            twilio.sendAudio(delta);
+            if (!twilio.sendAudio(delta)) {
+                end(CallEndReason.CALLER_NOT_READING, null); // the stream is already closing with its own code
+                return;
+            }
             meter.assistantAudio(bytes);
             twilio.sendMark(mark);
         }

@@ -8,6 +8,7 @@ import dev.aivoicebot.twilio.CallSid;
 import dev.aivoicebot.twilio.TwilioStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Starts a call when Twilio's {@code start} arrives: transcript first, then the OpenAI session. */
 @ApplicationScoped
@@ -23,13 +24,17 @@ public class CallStarter {
         this.metrics = metrics;
     }
 
-    public CallSession start(CallSid callSid, TwilioStream twilio, String from, String to) {
+    /** The call, or empty when this CallSid already has a stream on this replica (nothing is opened then). */
+    public Optional<CallSession> start(CallSid callSid, TwilioStream twilio, String from, String to) {
+        if (!env.registry.claim(callSid)) {
+            return Optional.empty();
+        }
         TranscriptWriter transcript = transcripts.open(callSid, Instant.now());
         transcript.system("call started from " + orUnknown(from) + " to " + orUnknown(to));
         CallSession call = new CallSession(callSid, twilio, transcript, env, metrics.callStarted());
         env.registry.add(call);
         call.begin();
-        return call;
+        return Optional.of(call);
     }
 
     /** The numbers come from the stream's {@code start}: short fields, cleaned like any text from outside. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivoicebot.call.CallAdmission;
 import dev.aivoicebot.call.CallEndReason;
+import dev.aivoicebot.call.CallSession;
 import dev.aivoicebot.call.CallStarter;
 import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.metrics.CallRejection;
@@ -13,6 +14,8 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPingMessage;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
@@ -23,6 +26,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.buffer.Buffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -79,8 +83,7 @@ public class MediaStreamWebSocket {
         if (stream == null || stream.stopped) {
             return; // after stop: the stream is closing, nothing more counts
         }
-        if (!stream.admit(System.nanoTime(), config.maxMessagesPerSecond())) {
-            reject(connection, POLICY, "message rate limit exceeded");
+        if (!admitted(stream, connection)) {
             return;
         }
         TwilioInbound message;
@@ -104,6 +107,30 @@ public class MediaStreamWebSocket {
             // Forward compatibility: Twilio may add events; an unknown one is ignored (and rate limited).
             LOG.debugf("Ignoring Twilio event '%s'", truncate(SafeText.of(message.event())));
         }
+    }
+
+    /** Pings and pongs count toward the message rate like any message: each costs a dispatch (and a pong). */
+    @OnPingMessage
+    @NonBlocking
+    void onPing(Buffer data, WebSocketConnection connection) {
+        StreamState stream = connection.userData().get(STATE);
+        if (stream != null && !stream.stopped) {
+            admitted(stream, connection);
+        }
+    }
+
+    @OnPongMessage
+    @NonBlocking
+    void onPong(Buffer data, WebSocketConnection connection) {
+        onPing(data, connection);
+    }
+
+    private boolean admitted(StreamState stream, WebSocketConnection connection) {
+        if (stream.admit(System.nanoTime(), config.maxMessagesPerSecond())) {
+            return true;
+        }
+        reject(connection, POLICY, "message rate limit exceeded");
+        return false;
     }
 
     private static boolean isCallEvent(String event) {
@@ -184,9 +211,17 @@ public class MediaStreamWebSocket {
             reject(connection, 1013, "service at capacity, try again later");
             return;
         }
+        TwilioStream twilio = new TwilioStream(connection, connection.userData().get(StreamSocket.KEY),
+                message.streamSid());
+        Optional<CallSession> call = calls.start(new CallSid(start.callSid()), twilio, parameters.get("From"),
+                parameters.get("To"));
+        if (call.isEmpty()) { // e.g. a replayed webhook's second token: one stream per call on this replica
+            metrics.callRejected(CallRejection.INVALID_REQUEST);
+            reject(connection, POLICY, "call already has a stream");
+            return;
+        }
         stream.streamSid = message.streamSid();
-        stream.call = calls.start(new CallSid(start.callSid()), new TwilioStream(connection, message.streamSid()),
-                parameters.get("From"), parameters.get("To"));
+        stream.call = call.get();
     }
 
     @OnBinaryMessage
@@ -219,11 +254,19 @@ public class MediaStreamWebSocket {
         }
     }
 
+    /** On the event loop, so a refused frame's call ends (with its reason) before {@code @OnClose} runs. */
     @OnError
+    @NonBlocking
     void onError(Throwable failure, WebSocketConnection connection) {
-        if (failure instanceof CorruptedWebSocketFrameException || (failure instanceof IllegalStateException
-                && String.valueOf(failure.getMessage()).contains("max message size"))) {
-            reject(connection, 1009, "message too large");
+        if (failure instanceof CorruptedWebSocketFrameException corrupt) {
+            // FrameGuard has sent the close frame and Vert.x has dropped the connection: end the call.
+            CloseReason reason = FrameGuard.reasonFor(corrupt);
+            reject(connection, reason.getCode(), reason.getMessage());
+            return;
+        }
+        if (failure instanceof IllegalStateException
+                && String.valueOf(failure.getMessage()).contains("max message size")) { // frames adding up past 64 KiB
+            reject(connection, FrameGuard.TOO_LARGE, "message too large");
             return;
         }
         if (failure instanceof HttpClosedException) {

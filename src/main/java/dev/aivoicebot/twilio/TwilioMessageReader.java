@@ -3,7 +3,9 @@ package dev.aivoicebot.twilio;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -11,21 +13,24 @@ import java.io.UncheckedIOException;
  * Reads a Media Streams message. A {@code media} message arrives 50 times a second per call and only three of
  * its values matter ({@code event}, {@code streamSid}, {@code media.payload}), so it is read with Jackson's
  * streaming parser, skipping the rest without building objects for it. Any other message, or a {@code media}
- * message whose shape is not the expected one, goes through full data binding into {@link TwilioInbound}, which
- * decides what is valid exactly as before. Both paths share the mapper's parser limits (see JsonLimits).
+ * message whose shape is not the expected one or with something after its object, goes through full data binding
+ * into {@link TwilioInbound}, which decides what is valid and refuses anything after the object. Both paths share
+ * the mapper's parser limits (see JsonLimits).
  */
 final class TwilioMessageReader {
 
     private final ObjectMapper json;
+    private final ObjectReader binding;
 
     TwilioMessageReader(ObjectMapper json) {
         this.json = json;
+        this.binding = json.readerFor(TwilioInbound.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** The message, or null for JSON {@code null}; throws on text that is not JSON. */
+    /** The message, or null for JSON {@code null}; throws on text that is not one JSON value and nothing else. */
     TwilioInbound read(String text) throws JsonProcessingException {
         TwilioInbound media = readMedia(text);
-        return media != null ? media : json.readValue(text, TwilioInbound.class);
+        return media != null ? media : binding.readValue(text);
     }
 
     /** A media message read by streaming, or null when the message needs full binding. */
@@ -50,8 +55,8 @@ final class TwilioMessageReader {
                     return null; // not the plain shape: let data binding judge it
                 }
             }
-            if (!"media".equals(event) || payload == null) {
-                return null;
+            if (!"media".equals(event) || payload == null || parser.nextToken() != null) {
+                return null; // something after the object: data binding refuses it (non-JSON already failed here)
             }
             return new TwilioInbound(event, streamSid, null, null,
                     new TwilioInbound.Media(null, null, null, payload), null, null, null);

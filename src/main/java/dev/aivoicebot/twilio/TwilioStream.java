@@ -7,13 +7,27 @@ import org.jboss.logging.Logger;
 /** Our side of one Twilio Media Stream: what the call sends to the caller, and how it hangs up. */
 public final class TwilioStream {
 
+    /**
+     * Unsent audio beyond which the caller counts as not reading: 1 MiB is about 95 s of audio (a second of μ-law
+     * is ~11 KB of base64 JSON). Twilio reads as fast as we write, so a live call stays near zero.
+     */
+    static final long MAX_UNSENT_BYTES = 1 << 20;
+    /**
+     * How long a stalled caller may still take its backlog and our close frame behind it before the socket is
+     * dropped: the 10 s Vert.x gives a peer to answer a close frame.
+     */
+    static final long DROP_AFTER_MS = 10_000;
+    static final String NOT_READING = "caller not reading audio";
     private static final Logger LOG = Logger.getLogger(TwilioStream.class);
 
     private final WebSocketConnection connection;
+    private final StreamSocket socket;
     private final String streamSid;
+    private volatile boolean stalled;
 
-    public TwilioStream(WebSocketConnection connection, String streamSid) {
+    TwilioStream(WebSocketConnection connection, StreamSocket socket, String streamSid) {
         this.connection = connection;
+        this.socket = socket;
         this.streamSid = streamSid;
     }
 
@@ -21,8 +35,22 @@ public final class TwilioStream {
         return streamSid;
     }
 
-    public void sendAudio(String base64Payload) {
+    /**
+     * Sends audio toward the caller; false when the caller has stopped reading ({@link #MAX_UNSENT_BYTES}
+     * unsent). Then the stream is closed (1008) and, whatever is still queued, dropped {@link #DROP_AFTER_MS} later.
+     */
+    public boolean sendAudio(String base64Payload) {
+        if (socket.unsentBytes() > MAX_UNSENT_BYTES) {
+            if (!stalled) {
+                stalled = true;
+                LOG.infof("Closing media stream (1008): %s", NOT_READING);
+                close(1008, NOT_READING);
+                socket.dropAfter(DROP_AFTER_MS);
+            }
+            return false;
+        }
         send(TwilioOutbound.media(streamSid, base64Payload));
+        return true;
     }
 
     public void sendMark(String name) {

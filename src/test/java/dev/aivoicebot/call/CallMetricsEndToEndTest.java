@@ -147,7 +147,7 @@ class CallMetricsEndToEndTest {
     void everySeriesADashboardUsesExistsBeforeAnyCall() {
         MetricsScrape metrics = MetricsScrape.now();
         for (String reason : new String[] {"completed", "caller-hung-up", "upstream-failure", "max-duration",
-                "capacity", "shutdown", "error"}) {
+                "capacity", "shutdown", "error", "caller-not-reading"}) {
             assertTrue(metrics.has("calls_ended_total{reason=\"" + reason + "\"}"), reason);
         }
         for (String reason : new String[] {"capacity", "draining", "invalid-signature", "invalid-request"}) {

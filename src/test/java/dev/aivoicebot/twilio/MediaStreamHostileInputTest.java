@@ -179,6 +179,128 @@ class MediaStreamHostileInputTest {
     }
 
     @Test
+    void compressionIsNeverNegotiated() {
+        for (String offer : new String[] {"permessage-deflate; client_max_window_bits", "permessage-deflate",
+                "x-webkit-deflate-frame", "deflate-frame"}) {
+            try (RawSocket socket = RawSocket.open(base, "Sec-WebSocket-Extensions: " + offer)) {
+                assertEquals(101, socket.status(), offer);
+                assertEquals(null, socket.header("sec-websocket-extensions"), offer);
+            }
+        }
+    }
+
+    @Test
+    void aSingleFrameOver64KiBIs1009WithACloseFrame() {
+        try (RawSocket socket = RawSocket.open(base)) {
+            socket.sendText("{\"event\":\"x\",\"pad\":\"" + "a".repeat(70_000) + "\"}");
+            assertClosed(socket.awaitClose(), 1009, "message too large");
+        }
+    }
+
+    @Test
+    void protocolViolationsAre1002WithACloseFrame() {
+        byte[] connected = "{\"event\":\"connected\"}".getBytes(StandardCharsets.UTF_8);
+        assertClosed(afterRawFrame(RawSocket.FIN | RawSocket.RSV1 | RawSocket.TEXT, connected, true), 1002,
+                "protocol error");
+        assertClosed(afterRawFrame(RawSocket.FIN | RawSocket.TEXT, connected, false), 1002, "protocol error");
+        assertClosed(afterRawFrame(RawSocket.FIN | 0x3, connected, true), 1002, "protocol error"); // reserved opcode
+        assertClosed(afterRawFrame(RawSocket.PING, new byte[] {1}, true), 1002, "protocol error"); // fragmented ping
+    }
+
+    private Closed afterRawFrame(int firstByte, byte[] payload, boolean masked) {
+        try (RawSocket socket = RawSocket.open(base)) {
+            socket.sendFrame(firstByte, payload, masked);
+            return socket.awaitClose();
+        }
+    }
+
+    @Test
+    void aDeflateBombIs1002AndNeverInflated() throws Exception {
+        byte[] bomb = deflatedZeros(60 << 20);
+        assertTrue(bomb.length < 65_536, "one frame: " + bomb.length);
+        long heapBefore = usedHeapAfterGc();
+        var bombs = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Closed>>();
+        for (int i = 0; i < 4; i++) {
+            bombs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (RawSocket socket = RawSocket.open(base, "Sec-WebSocket-Extensions: permessage-deflate")) {
+                    socket.sendFrame(RawSocket.FIN | RawSocket.RSV1 | RawSocket.TEXT, bomb, true);
+                    return socket.awaitClose();
+                }
+            }));
+        }
+        for (var sent : bombs) {
+            assertClosed(sent.get(30, java.util.concurrent.TimeUnit.SECONDS), 1002, "protocol error");
+        }
+        long grownMb = (usedHeapAfterGc() - heapBefore) / (1024 * 1024);
+        assertTrue(grownMb < 16, "heap grew by " + grownMb + " MB after four " + bomb.length + "-byte bombs of 60 MiB");
+    }
+
+    /** Raw deflate of {@code size} zero bytes, as a permessage-deflate payload would carry it. */
+    private static byte[] deflatedZeros(int size) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION, true);
+        byte[] zeros = new byte[1 << 20];
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[64 * 1024];
+        for (int fed = 0; fed < size; fed += zeros.length) {
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            out.write(chunk, 0, deflater.deflate(chunk));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    @Test
+    void trailingTextAfterTheObjectIs1007() {
+        assertClosed(rejectedBeforeAnySession("{\"event\":\"connected\"} xyz"), 1007,
+                "message is not a valid JSON object");
+        assertClosed(rejectedBeforeAnySession("{\"event\":\"connected\"}{\"event\":\"connected\"}"), 1007,
+                "message is not a valid JSON object");
+        String silence = Base64.getEncoder().encodeToString(new byte[160]);
+        assertClosed(afterValidStart(streamSid -> RawStream.media(streamSid, silence) + " xyz"), 1007,
+                "message is not a valid JSON object");
+        assertClosed(afterValidStart(streamSid -> RawStream.media(streamSid, silence) + "{}"), 1007,
+                "message is not a valid JSON object");
+    }
+
+    @Test
+    void pingsCountTowardTheRateLimit() {
+        try (RawSocket socket = RawSocket.open(base)) {
+            for (int i = 0; i < 1_000; i++) {
+                socket.sendFrame(RawSocket.FIN | RawSocket.PING, new byte[] {1, 2, 3, 4}, true);
+            }
+            assertClosed(socket.awaitClose(), 1008, "message rate limit exceeded");
+            for (int i = 0; i < 1_000; i++) { // a flood that ignores the close frame is cut off, not read for 10 s
+                socket.sendFrame(RawSocket.FIN | RawSocket.PING, new byte[] {1, 2, 3, 4}, true);
+            }
+            assertTrue(socket.disconnectedWithin(2_000), "disconnected");
+        }
+    }
+
+    @Test
+    void aSecondStreamForACallAlreadyStreamingIs1008() {
+        String callSid = sid("CA");
+        try (RawStream first = RawStream.open(base)) {
+            int before = emulator.sessions().size();
+            first.send(RawStream.start(callSid, sid("MZ"), Map.of("streamToken", token(callSid, 60))));
+            for (int i = 0; i < 100 && emulator.sessions().size() == before; i++) {
+                sleep(20);
+            }
+            // A replayed webhook mints another valid token for the same call.
+            assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, sid("MZ"),
+                    Map.of("streamToken", token(callSid, 61)))), 1008, "call already has a stream");
+            assertFalse(first.isClosed(), "the call's own stream goes on");
+            assertFalse(emulator.latest().orElseThrow().headers().containsKey("Sec-WebSocket-Extensions"),
+                    "the Realtime client offers no compression");
+        }
+    }
+
+    @Test
     void binaryFramesAre1003() {
         try (RawStream stream = RawStream.open(base)) {
             stream.sendBinary(new byte[] {1, 2, 3});

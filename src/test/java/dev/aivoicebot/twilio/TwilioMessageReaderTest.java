@@ -59,4 +59,14 @@ class TwilioMessageReaderTest {
         assertThrows(JsonProcessingException.class, () -> reader.read("not json"));
         assertThrows(JsonProcessingException.class, () -> reader.read("[1,2]"));
     }
+
+    @Test
+    void anythingAfterTheObjectFails() {
+        String media = "{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"AAAA\"}}";
+        String connected = "{\"event\":\"connected\"}";
+        for (String text : new String[] {media + " xyz", media + media, media + "{}", media + " 1", connected + " xyz",
+                connected + connected, "null null"}) {
+            assertThrows(JsonProcessingException.class, () -> reader.read(text), text);
+        }
+    }
 }
