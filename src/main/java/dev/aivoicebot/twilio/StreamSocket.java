@@ -5,8 +5,8 @@ import io.quarkus.websockets.next.UserData;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The TCP connection under one Media Stream, which websockets-next does not expose: how much we wrote that the
- * peer has not taken yet, and a way to drop a peer that stopped reading (a close frame queues behind everything
+ * The TCP connection under one Media Stream, which websockets-next does not expose: a way to drop a peer that
+ * stopped reading (a close frame queues behind everything
  * unsent, so it never reaches such a peer). Taken at the upgrade by {@link StreamSocketSetup}, kept in the
  * connection's user data.
  */
@@ -29,14 +29,6 @@ final class StreamSocket {
             channel.pipeline().addBefore(VERTX_HANDLER, FRAME_GUARD, new FrameGuard());
         }
         return new StreamSocket(channel);
-    }
-
-    /**
-     * Bytes written but not yet taken by the peer, beyond Netty's low water mark (0 while the socket is writable).
-     * A few volatile reads, no allocation: cheap enough for every media frame.
-     */
-    long unsentBytes() {
-        return channel.bytesBeforeWritable();
     }
 
     /** Closes the TCP connection after {@code millis}, whatever is still unsent. */

@@ -2,14 +2,15 @@ package dev.aivoicebot.twilio;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /** Our side of one Twilio Media Stream: what the call sends to the caller, and how it hangs up. */
 public final class TwilioStream {
 
     /**
-     * Unsent audio beyond which the caller counts as not reading: 1 MiB is about 95 s of audio (a second of μ-law
-     * is ~11 KB of base64 JSON). Twilio reads as fast as we write, so a live call stays near zero.
+     * Unsent messages beyond which the caller counts as not reading: 1 MiB is about 95 s of audio (a second of
+     * μ-law is ~11 KB of base64 JSON). Twilio reads as fast as we write, so a live call stays near zero.
      */
     static final long MAX_UNSENT_BYTES = 1 << 20;
     /**
@@ -23,6 +24,12 @@ public final class TwilioStream {
     private final WebSocketConnection connection;
     private final StreamSocket socket;
     private final String streamSid;
+    /**
+     * Characters handed to the socket whose write has not completed: queued on its event loop (the OpenAI side
+     * sends from another one), in Netty's outbound buffer, or waiting for the kernel to take them. Counting at
+     * the hand-over catches a backlog wherever it sits.
+     */
+    private final AtomicLong unsent = new AtomicLong();
     private volatile boolean stalled;
 
     TwilioStream(WebSocketConnection connection, StreamSocket socket, String streamSid) {
@@ -40,7 +47,7 @@ public final class TwilioStream {
      * unsent). Then the stream is closed (1008) and, whatever is still queued, dropped {@link #DROP_AFTER_MS} later.
      */
     public boolean sendAudio(String base64Payload) {
-        if (socket.unsentBytes() > MAX_UNSENT_BYTES) {
+        if (unsent.get() > MAX_UNSENT_BYTES) {
             if (!stalled) {
                 stalled = true;
                 LOG.infof("Closing media stream (1008): %s", NOT_READING);
@@ -72,8 +79,12 @@ public final class TwilioStream {
 
     private void send(String text) {
         if (connection.isOpen()) {
-            connection.sendText(text).subscribe().with(ok -> {
-            }, failure -> LOG.debugf("Sending to Twilio failed: %s", failure.getMessage()));
+            int size = text.length(); // ASCII JSON: one byte a character
+            unsent.addAndGet(size);
+            connection.sendText(text).subscribe().with(ok -> unsent.addAndGet(-size), failure -> {
+                unsent.addAndGet(-size);
+                LOG.debugf("Sending to Twilio failed: %s", failure.getMessage());
+            });
         }
     }
 }

@@ -36,6 +36,7 @@ final class RawSocket implements AutoCloseable {
     private final OutputStream out;
     private final SecureRandom random = new SecureRandom();
     private int status;
+    private long received;
     private final Map<String, String> headers = new HashMap<>();
 
     private RawSocket(URI base, int receiveBufferBytes, String... extraHeaders) throws IOException {
@@ -132,6 +133,11 @@ final class RawSocket implements AutoCloseable {
      * Reads (and skips) everything the service sends until its close frame; {@code Closed(-1, …)} when the
      * connection ends without one, which a client library reports as 1006.
      */
+    /** Payload bytes of the frames {@link #awaitClose} read before the close frame. */
+    long receivedBeforeClose() {
+        return received;
+    }
+
     Closed awaitClose() {
         try {
             while (true) {
@@ -153,6 +159,7 @@ final class RawSocket implements AutoCloseable {
                     return new Closed(code, reason);
                 }
                 in.skipNBytes(length);
+                received += length;
             }
         } catch (SocketTimeoutException e) {
             throw new AssertionError("the service neither closed the stream nor the connection", e);
