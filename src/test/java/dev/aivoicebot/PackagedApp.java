@@ -48,6 +48,13 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the artifact with a working configuration plus {@code settings} (environment variables), and waits until ready. */
     public static PackagedApp start(Map<String, String> settings) throws IOException {
+        PackagedApp app = launch(settings);
+        app.awaitReady(Duration.ofSeconds(90));
+        return app;
+    }
+
+    /** Starts the artifact like {@link #start} but does not wait: for settings it must refuse. */
+    public static PackagedApp launch(Map<String, String> settings) throws IOException {
         Path target = Path.of("target").toAbsolutePath();
         Properties artifact = new Properties();
         try (InputStream in = Files.newInputStream(target.resolve("quarkus-artifact.properties"))) {
@@ -84,9 +91,7 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
-        PackagedApp app = new PackagedApp(builder.start(), workDir, output, port, managementPort, type);
-        app.awaitReady(Duration.ofSeconds(90));
-        return app;
+        return new PackagedApp(builder.start(), workDir, output, port, managementPort, type);
     }
 
     public String baseUrl() {

@@ -1,6 +1,7 @@
 package dev.aivoicebot.speech;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -18,7 +19,7 @@ class SpeechStartupCheck {
 
     void onStart(@Observes StartupEvent event, SpeechConfig config) {
         problem(config.enabled(), config.requireApiKey(), config.apiKey()).ifPresent(message -> {
-            throw new IllegalStateException(message);
+            throw new ConfigurationException(message); // Quarkus prints the message alone and exits with 1
         });
         if (config.enabled() && config.apiKey().isEmpty()) {
             LOG.warn("POST /generate-voice is open: anyone who can reach this server can spend OpenAI credit."

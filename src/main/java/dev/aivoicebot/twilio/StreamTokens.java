@@ -1,6 +1,5 @@
 package dev.aivoicebot.twilio;
 
-import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
  * Mints the per-call stream token the webhook passes as a {@code <Parameter>}, and checks it when the stream
@@ -19,7 +17,6 @@ import org.jboss.logging.Logger;
 public class StreamTokens {
 
     public static final String PARAMETER = "streamToken";
-    private static final Logger LOG = Logger.getLogger(StreamTokens.class);
 
     /** What a start's token check decided; the text is the close reason. */
     public enum Verdict {
@@ -81,17 +78,10 @@ public class StreamTokens {
         return clock.instant().getEpochSecond();
     }
 
+    /** The configured secret (its length checked at start by {@link SignatureStartupCheck}), else a random one. */
     private static byte[] secret(TwilioConfig config) {
         if (config.streamTokenSecret().isPresent()) {
-            byte[] secret = config.streamTokenSecret().get().getBytes(StandardCharsets.UTF_8);
-            if (secret.length < 16) {
-                throw new IllegalStateException("STREAM_TOKEN_SECRET must be at least 16 characters");
-            }
-            return secret;
-        }
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
-            LOG.warn("STREAM_TOKEN_SECRET is not set: stream tokens use a random per-process secret, so a stream "
-                    + "must reach the replica that answered its webhook. Set it when running several replicas.");
+            return config.streamTokenSecret().get().getBytes(StandardCharsets.UTF_8);
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
