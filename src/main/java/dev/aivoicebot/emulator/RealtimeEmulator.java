@@ -21,7 +21,7 @@ public class RealtimeEmulator {
     private final List<EmulatorSession> sessions = new ArrayList<>();
 
     RealtimeEmulator(EmulatorConfig config, OpenAiConfig openAi) {
-        this.enabled = enabled(config.enabled(), openAi.apiKey());
+        this.enabled = enabled(config.enabled(), openAi.key());
         this.retainedSessions = config.retainedSessions();
     }
 
@@ -29,9 +29,9 @@ public class RealtimeEmulator {
         return enabled;
     }
 
-    /** An explicit setting wins; otherwise the emulator stands in exactly when there is no real key. */
-    static boolean enabled(Optional<Boolean> setting, Optional<String> apiKey) {
-        return setting.orElseGet(() -> apiKey.filter(key -> !key.isBlank()).isEmpty());
+    /** An explicit setting wins; otherwise the emulator stands in exactly when there is no key ({@link OpenAiConfig#key()}). */
+    static boolean enabled(Optional<Boolean> setting, Optional<String> key) {
+        return setting.orElseGet(key::isEmpty);
     }
 
     /** All known sessions, oldest first. */

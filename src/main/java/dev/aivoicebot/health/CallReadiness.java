@@ -21,8 +21,8 @@ record CallReadiness(boolean draining, int activeCalls, int maxConcurrent, boole
      * In production without a key, calls would silently reach the emulator (it stands in when no key is set);
      * only an explicit {@code EMULATOR_ENABLED=true} says that is what the operator wants.
      */
-    static boolean missingOpenAiKey(LaunchMode mode, Optional<String> apiKey, Optional<Boolean> emulatorEnabled) {
-        return mode == LaunchMode.NORMAL && apiKey.filter(key -> !key.isBlank()).isEmpty()
+    static boolean missingOpenAiKey(LaunchMode mode, Optional<String> key, Optional<Boolean> emulatorEnabled) {
+        return mode == LaunchMode.NORMAL && key.isEmpty()
                 && !emulatorEnabled.orElse(false);
     }
 

@@ -37,7 +37,7 @@ class CallReadinessCheck implements HealthCheck {
         this.state = state;
         this.calls = calls;
         this.maxConcurrent = limits.maxConcurrent();
-        this.missingOpenAiKey = CallReadiness.missingOpenAiKey(LaunchMode.current(), openAi.apiKey(),
+        this.missingOpenAiKey = CallReadiness.missingOpenAiKey(LaunchMode.current(), openAi.key(),
                 emulator.enabled());
         this.upstream = endpoint.usesEmulator() ? "emulator" : "openai";
         Gauge.builder("service.ready", this, check -> check.readiness().ready() ? 1 : 0).strongReference(true)

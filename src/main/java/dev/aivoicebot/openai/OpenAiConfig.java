@@ -12,8 +12,16 @@ import java.util.Optional;
 @ConfigMapping(prefix = "openai")
 public interface OpenAiConfig {
 
-    /** API key; when absent the service talks to the embedded Realtime emulator instead. */
+    /** API key as configured; read it through {@link #key()}. */
     Optional<String> apiKey();
+
+    /**
+     * The API key, if there is one: the one place that decides it. A blank value (an empty or whitespace line in
+     * {@code .env}) counts as none, so calls go to the emulator rather than to OpenAI with a blank bearer.
+     */
+    default Optional<String> key() {
+        return apiKey().map(String::strip).filter(key -> !key.isEmpty());
+    }
 
     /** Realtime GA WebSocket endpoint; the model is appended as {@code ?model=}. */
     @WithDefault("wss://api.openai.com/v1/realtime")

@@ -32,7 +32,7 @@ public class RealtimeEndpoint {
     void announce(@Observes StartupEvent event) {
         if (useEmulator) {
             LOG.warn("*** Calls go to the BUILT-IN REALTIME EMULATOR, not OpenAI"
-                    + (openAi.apiKey().isEmpty() ? " (OPENAI_API_KEY is not set)" : " (emulator.enabled=true)")
+                    + (openAi.key().isEmpty() ? " (OPENAI_API_KEY is not set)" : " (emulator.enabled=true)")
                     + ". The assistant will echo callers back. ***");
         } else {
             LOG.infof("Calls go to %s with model %s", openAi.realtimeUrl(), openAi.realtimeModel());
@@ -51,7 +51,7 @@ public class RealtimeEndpoint {
     }
 
     public String bearerToken() {
-        return openAi.apiKey().orElse(EMULATOR_TOKEN);
+        return openAi.key().orElse(EMULATOR_TOKEN);
     }
 
     /** Read at connect time: with port 0 (tests) the real port is only known once the server is bound. */

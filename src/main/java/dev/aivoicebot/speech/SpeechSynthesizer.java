@@ -24,7 +24,7 @@ class SpeechSynthesizer {
 
     /** Fails fast, before any upstream call, when there is no OpenAI key. */
     private void requireConfigured() {
-        if (openAi.apiKey().isEmpty()) {
+        if (openAi.key().isEmpty()) {
             throw new SpeechException(SpeechOutcome.NOT_CONFIGURED,
                     "speech is not configured on this server: OPENAI_API_KEY is not set");
         }
@@ -36,7 +36,7 @@ class SpeechSynthesizer {
         long requestedAt = System.nanoTime();
         Response response;
         try {
-            response = client.createSpeech("Bearer " + openAi.apiKey().orElseThrow(),
+            response = client.createSpeech("Bearer " + openAi.key().orElseThrow(),
                     OpenAiSpeechClient.CreateSpeechRequest.of(config.ttsModel(), request));
         } catch (RuntimeException e) {
             throw UpstreamAudio.failure(e, requestedAt, config.upstream().readTimeout());

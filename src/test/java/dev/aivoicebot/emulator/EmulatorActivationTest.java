@@ -13,7 +13,6 @@ class EmulatorActivationTest {
     @Test
     void autoModeServesTheEmulatorExactlyWhenThereIsNoApiKey() {
         assertTrue(RealtimeEmulator.enabled(Optional.empty(), Optional.empty()));
-        assertTrue(RealtimeEmulator.enabled(Optional.empty(), Optional.of(" ")));
         assertFalse(RealtimeEmulator.enabled(Optional.empty(), Optional.of("sk-live")));
     }
 

@@ -54,7 +54,6 @@ class CallReadinessTest {
     void aKeyIsMissingOnlyInProductionWithoutAKeyAndWithoutAnExplicitEmulator() {
         Optional<String> none = Optional.empty();
         assertTrue(CallReadiness.missingOpenAiKey(LaunchMode.NORMAL, none, Optional.empty()));
-        assertTrue(CallReadiness.missingOpenAiKey(LaunchMode.NORMAL, Optional.of("  "), Optional.empty()));
         assertTrue(CallReadiness.missingOpenAiKey(LaunchMode.NORMAL, none, Optional.of(false)));
         assertFalse(CallReadiness.missingOpenAiKey(LaunchMode.NORMAL, none, Optional.of(true)), "a demo on purpose");
         assertFalse(CallReadiness.missingOpenAiKey(LaunchMode.NORMAL, Optional.of("sk-x"), Optional.empty()));
