@@ -88,9 +88,11 @@ public final class CallSession implements RealtimeEventHandler {
 
     // ---- Twilio side -------------------------------------------------------------------------------
 
-    /** A caller {@code media} frame: relayed as is when live, buffered (bounded) while a session opens. */
-    public synchronized void callerAudio(String base64Payload) {
-        meter.callerAudio(base64Payload);
+    /**
+     * A caller {@code media} frame of {@code audioBytes} μ-law bytes: relayed as is when live, buffered (bounded)
+     * while a session opens; false when dropped because the call is ending.
+     */
+    public synchronized boolean callerAudio(String base64Payload, int audioBytes) {
         switch (state) {
             case LIVE -> upstream.appendAudio(base64Payload);
             case CONNECTING, RECONNECTING -> {
@@ -100,9 +102,11 @@ public final class CallSession implements RealtimeEventHandler {
                 bufferedAudio.addLast(base64Payload);
             }
             case ENDING, ENDED -> {
-                // The call is being closed: what the caller says now can no longer be answered.
+                return false; // the call is being closed: what the caller says now can no longer be answered
             }
         }
+        meter.callerAudio(audioBytes);
+        return true;
     }
 
     /** Twilio echoed one of our marks. */

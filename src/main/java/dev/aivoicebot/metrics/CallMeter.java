@@ -90,8 +90,8 @@ public final class CallMeter {
     }
 
     /** A caller frame (base64 μ-law) was received for this call. */
-    public void callerAudio(String base64Payload) {
-        metrics.inbound.relayedBase64(base64Payload);
+    public void callerAudio(int audioBytes) {
+        metrics.inbound.relayed(audioBytes);
     }
 
     /** An assistant audio chunk of {@code audioBytes} μ-law bytes was sent to Twilio. */

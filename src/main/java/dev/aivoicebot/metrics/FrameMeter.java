@@ -49,19 +49,4 @@ public final class FrameMeter {
         frames.increment();
         bytes.increment(audioBytes);
     }
-
-    /** Decoded size of a base64 payload from its length alone (it was validated before it got here). */
-    static int base64Bytes(String payload) {
-        int length = payload.length();
-        if (length == 0) {
-            return 0;
-        }
-        int padding = payload.charAt(length - 1) != '=' ? 0 : payload.charAt(length - 2) == '=' ? 2 : 1;
-        return length / 4 * 3 - padding;
-    }
-
-    /** One frame relayed, given as the base64 payload it travels in. */
-    public void relayedBase64(String payload) {
-        relayed(base64Bytes(payload));
-    }
 }

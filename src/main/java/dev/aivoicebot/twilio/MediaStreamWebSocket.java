@@ -152,8 +152,9 @@ public class MediaStreamWebSocket {
         }
         switch (message.event()) {
             case "media" -> {
-                onMedia(message, stream, connection);
-                metrics.inbound().forwarded(receivedAt);
+                if (onMedia(message, stream, connection)) {
+                    metrics.inbound().forwarded(receivedAt);
+                }
             }
             case "mark" -> {
                 if (message.mark() != null && message.mark().name() != null) {
@@ -175,16 +176,19 @@ public class MediaStreamWebSocket {
         }
     }
 
-    private void onMedia(TwilioInbound message, StreamState stream, WebSocketConnection connection) {
+    /** Relays a media frame; false when it was rejected or dropped (then it is not counted as forwarded). */
+    private boolean onMedia(TwilioInbound message, StreamState stream, WebSocketConnection connection) {
         String payload = message.media() == null ? null : message.media().payload();
-        int bytes = Base64Audio.decodedLength(payload);
+        int bytes = Base64Audio.decodedLength(payload); // validates it too: computed once per frame
         if (bytes < 0) {
             reject(connection, INVALID_DATA, "media payload is missing or not base64");
-        } else if (bytes > MAX_MEDIA_BYTES) {
-            reject(connection, 1009, "media payload too large");
-        } else {
-            stream.call.callerAudio(payload);
+            return false;
         }
+        if (bytes > MAX_MEDIA_BYTES) {
+            reject(connection, 1009, "media payload too large");
+            return false;
+        }
+        return stream.call.callerAudio(payload, bytes);
     }
 
     private void onStart(TwilioInbound message, StreamState stream, WebSocketConnection connection) {

@@ -115,8 +115,14 @@ class CallLimitsTest {
     @Test
     @Order(3)
     void atTheMaximumDurationTheAssistantSaysGoodbyeAndTheCallEnds() {
+        MetricsScrape before = MetricsScrape.now();
         SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(100).thenSilenceUntilHangUp());
         CloseRecord close = call.awaitClose(WAIT);
+        // While the goodbye plays the caller is no longer heard: those frames are dropped, and not counted.
+        long sentFrames = call.sentAudio().length / 160;
+        double counted = MetricsScrape.now().delta(before, "bridge_frames_total", "direction=\"inbound\"");
+        assertTrue(counted > 0 && counted <= sentFrames - 25,
+                "frames counted as relayed: " + counted + " of " + sentFrames + " sent, over half a second of goodbye");
         assertEquals(ClosedBy.SERVICE, close.by());
         assertEquals(1000, close.code());
         List<String> transcript = finishedTranscript(call.identity().callSid());

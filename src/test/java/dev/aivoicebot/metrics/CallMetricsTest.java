@@ -135,9 +135,9 @@ class CallMetricsTest {
     @Test
     void framesAndBytesPerDirection() {
         CallMeter call = metrics.callStarted();
-        call.callerAudio("AAAA"); // 3 bytes
-        call.callerAudio("AAA="); // 2
-        call.callerAudio("AA=="); // 1
+        call.callerAudio(3);
+        call.callerAudio(2);
+        call.callerAudio(1);
         call.assistantAudio(800);
 
         assertEquals(3, registry.get("bridge.frames").tag("direction", "inbound").counter().count());
