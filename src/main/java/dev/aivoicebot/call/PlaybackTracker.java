@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What of the assistant's audio was sent to Twilio, what the caller has heard, and what to cut when the
- * caller interrupts (PROTOCOL.md, "Barge-in done right").
+ * caller interrupts (docs/protocol.md, "Barge-in").
  *
  * <p>Every audio chunk we forward is followed by a uniquely named {@code mark}; Twilio echoes it when the
  * chunk has played, so echoes move the "played" point forward. A {@code clear} makes Twilio echo every

@@ -24,7 +24,7 @@ final class SpeechRequestParser {
 
     SpeechRequestParser(SpeechVoice defaultVoice, String ttsModel) {
         this.defaultVoice = defaultVoice;
-        // tts-1 and tts-1-hd reject instructions (PROTOCOL.md); better said by us than by a paid call.
+        // tts-1 and tts-1-hd reject instructions (docs/protocol.md); better said by us than by a paid call.
         this.modelTakesInstructions = !ttsModel.startsWith("tts-1");
     }
 

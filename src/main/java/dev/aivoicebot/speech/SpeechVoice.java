@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The built-in voices of OpenAI's speech endpoint (PROTOCOL.md, "OpenAI speech"). */
+/** The built-in voices of OpenAI's speech endpoint (docs/protocol.md, "OpenAI speech"). */
 public enum SpeechVoice {
     ALLOY, ASH, BALLAD, CORAL, ECHO, FABLE, ONYX, NOVA, SAGE, SHIMMER, VERSE, MARIN, CEDAR;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The GA server events the fake sends, shaped after OpenAI's schemas (../shared/protocol). Only the audio
+ * The GA server events the fake sends, shaped after OpenAI's schemas (src/test/resources/openai-realtime-schemas.json). Only the audio
  * delta is built by hand: it is the one sent many times a second per call.
  */
 final class ServerEvents {
