@@ -19,7 +19,7 @@ import java.util.function.IntSupplier;
 
 /**
  * Every call meter, registered up front with every tag value it can take, so dashboards see zeros rather
- * than missing series and the call path never looks a meter up. Names are documented in README "Metrics".
+ * than missing series and the call path never looks a meter up. Names are documented in docs/operations.md, "Metrics".
  */
 @Singleton
 @Startup // registered at start, so a scrape before the first call already shows every series

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FrameMeter {
 
-    /** Sampling period of the overhead timer; a power of two. See README "Metrics" for the measurement. */
+    /** Sampling period of the overhead timer; a power of two. See docs/operations.md, "Metrics", for the measurement. */
     public static final int SAMPLE_EVERY = 16;
 
     private final Counter frames;

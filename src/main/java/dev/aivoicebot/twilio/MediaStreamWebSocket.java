@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Twilio Media Streams server endpoint, on each connection's event loop. It checks every message (see README
- * "Security" for the close codes) and turns valid ones into calls on the stream's {@link StreamState} and
+ * Twilio Media Streams server endpoint, on each connection's event loop. It checks every message (see
+ * docs/security.md for the close codes) and turns valid ones into calls on the stream's {@link StreamState} and
  * {@link dev.aivoicebot.call.CallSession}, kept in the connection's user data since the endpoint is a
  * singleton. No OpenAI session opens before a {@code start} with a valid stream token.
  */

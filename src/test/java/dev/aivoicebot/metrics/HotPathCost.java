@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * What the per-frame meters cost on the registry the service really uses (Prometheus), in nanoseconds per
  * frame: run with {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.aivoicebot.metrics.HotPathCost}. Not a test: a measurement behind the choice of
- * {@link FrameMeter#SAMPLE_EVERY} (README "Metrics"). Warm-up rounds first; the last round is the figure.
+ * {@link FrameMeter#SAMPLE_EVERY} (docs/operations.md, "Metrics"). Warm-up rounds first; the last round is the figure.
  */
 public final class HotPathCost {
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Strangers and broken peers on the media stream: every bad input gets its defined close code and reason
- * (README "Security"), and none of them opens an OpenAI session or disturbs the service.
+ * (docs/security.md), and none of them opens an OpenAI session or disturbs the service.
  */
 @QuarkusTest
 class MediaStreamHostileInputTest {
