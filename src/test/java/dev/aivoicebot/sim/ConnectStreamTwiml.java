@@ -30,6 +30,18 @@ public record ConnectStreamTwiml(String streamUrl, Map<String, String> parameter
 
     /** Parses {@code xml}, throwing {@link TwimlException} if Twilio could not bridge a call with it. */
     public static ConnectStreamTwiml parse(String xml) {
+        return parse(xml, false);
+    }
+
+    /**
+     * Like {@link #parse(String)}, but accepts a {@code ws://} stream URL: what a service on a local
+     * {@code http://} origin writes. Real Twilio refuses it; the simulator can still place the call.
+     */
+    public static ConnectStreamTwiml parseLocal(String xml) {
+        return parse(xml, true);
+    }
+
+    private static ConnectStreamTwiml parse(String xml, boolean plainWsAllowed) {
         Element response = parseRoot(xml);
         List<Element> verbs = childElements(response);
         int connectAt = indexOf(verbs, "Connect");
@@ -44,7 +56,7 @@ public record ConnectStreamTwiml(String streamUrl, Map<String, String> parameter
             throw new TwimlException("<Connect> must hold exactly one <Stream>", xml);
         }
         Element stream = nouns.get(0);
-        String url = checkStreamUrl(stream.getAttribute("url"), xml);
+        String url = checkStreamUrl(stream.getAttribute("url"), xml, plainWsAllowed);
         Map<String, String> parameters = readParameters(stream, xml);
         boolean hangupFollows = connectAt + 1 < verbs.size() && verbs.get(connectAt + 1).getTagName().equals("Hangup");
         return new ConnectStreamTwiml(url, parameters, hangupFollows, xml);
@@ -67,7 +79,7 @@ public record ConnectStreamTwiml(String streamUrl, Map<String, String> parameter
         return root;
     }
 
-    private static String checkStreamUrl(String url, String xml) {
+    private static String checkStreamUrl(String url, String xml, boolean plainWsAllowed) {
         if (url.isEmpty()) {
             throw new TwimlException("<Stream> has no url attribute", xml);
         }
@@ -77,7 +89,8 @@ public record ConnectStreamTwiml(String streamUrl, Map<String, String> parameter
         } catch (IllegalArgumentException e) {
             throw new TwimlException("<Stream url> is not a URI: " + url, xml);
         }
-        if (!"wss".equals(uri.getScheme()) || uri.getHost() == null) {
+        boolean scheme = "wss".equals(uri.getScheme()) || (plainWsAllowed && "ws".equals(uri.getScheme()));
+        if (!scheme || uri.getHost() == null) {
             throw new TwimlException("<Stream url> must be an absolute wss:// URL, was " + url, xml);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
