@@ -66,6 +66,7 @@ public final class CallSession implements RealtimeEventHandler {
     private boolean promptPlaying;
     private long sessionReadyTimer = -1;
     private long maxDurationTimer = -1;
+    private long reconnectTimer = -1;
 
     CallSession(CallSid callSid, TwilioStream twilio, TranscriptWriter transcript, CallEnvironment env,
             CallMeter meter) {
@@ -136,6 +137,14 @@ public final class CallSession implements RealtimeEventHandler {
         env.realtime.connect(this).subscribe().with(this::upstreamOpened, this::upstreamFailed);
     }
 
+    /** The backoff timer's end: connect again, unless the call ended meanwhile. */
+    private synchronized void reconnectNow() {
+        reconnectTimer = -1;
+        if (state == State.RECONNECTING) {
+            connect();
+        }
+    }
+
     /** The Realtime socket is open: configure it, restore the conversation, hand over buffered audio. */
     private synchronized void upstreamOpened(RealtimeConnection connection) {
         if (state == State.ENDED || state == State.ENDING) {
@@ -156,7 +165,10 @@ public final class CallSession implements RealtimeEventHandler {
         sessionReadyTimer = env.vertx.setTimer(env.openAi.connectTimeout().toMillis(), id -> sessionNotReady());
     }
 
-    private void upstreamFailed(Throwable failure) {
+    private synchronized void upstreamFailed(Throwable failure) {
+        if (state == State.ENDED) {
+            return; // the caller is gone: nothing failed that anyone waits for
+        }
         meter.connectFailed();
         upstreamLost(SafeText.of(failure.getMessage()));
     }
@@ -207,7 +219,7 @@ public final class CallSession implements RealtimeEventHandler {
         LOG.warnf("Call %s: %s; reconnecting (attempt %d of %d)", callSid, why, reconnects, MAX_RECONNECTS);
         transcript.system("assistant connection lost: " + why + "; reconnecting (attempt " + reconnects + " of "
                 + MAX_RECONNECTS + ")");
-        env.vertx.setTimer(250L << (reconnects - 1), id -> connect());
+        reconnectTimer = env.vertx.setTimer(250L << (reconnects - 1), id -> reconnectNow());
     }
 
     // ---- OpenAI events -----------------------------------------------------------------------------
@@ -394,6 +406,7 @@ public final class CallSession implements RealtimeEventHandler {
             writeAssistantLine(false);
             cancel(sessionReadyTimer);
             cancel(maxDurationTimer);
+            cancel(reconnectTimer);
         }
         env.registry.remove(this);
         if (toClose != null) {

@@ -17,6 +17,7 @@ import dev.aivoicebot.emulator.EmulatorSession.ResponseAudio;
 import dev.aivoicebot.emulator.EmulatorSession.Truncation;
 import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.emulator.SchemaValidatingInspector;
+import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallRecording.ClosedBy;
 import dev.aivoicebot.sim.CallRecording.CloseRecord;
 import dev.aivoicebot.sim.CallRecording.ReceivedAudio;
@@ -208,6 +209,27 @@ class CallEndToEndTest {
                 + "connection closed (1011); reconnecting (attempt 1 of 3)")), transcript::toString);
         assertTrue(transcript.get(transcript.size() - 1).contains("call ended: caller hung up"), transcript::toString);
         assertSchemaClean(schemas, second);
+    }
+
+    @Test
+    void aCallerWhoHangsUpDuringTheReconnectBackoffGetsNoNewSession() throws InterruptedException {
+        List<EmulatorSession> before = emulator.sessions();
+        SimulatedCall call = twilio.placeCall(CallerScript.builder().silence(200).thenSilenceUntilHangUp());
+        EmulatorSession first = newSession(emulator, before);
+        await("the session is configured", () -> first.clientEventTypes().contains("session.update"));
+        String callSid = call.identity().callSid();
+        MetricsScrape beforeDrop = MetricsScrape.now();
+
+        first.close(1011, "upstream went away");
+        await("the call is waiting to reconnect", () -> CallHarness.transcriptFile(callSid).map(CallHarness::read)
+                .map(lines -> lines.stream().anyMatch(l -> l.contains("reconnecting (attempt 1 of 3)"))).orElse(false));
+        call.hangUp(); // within the 250 ms backoff
+        await("the call ends", () -> registry.activeCount() == 0);
+        Thread.sleep(1_000); // beyond the backoff
+
+        assertEquals(List.of(first), emulator.sessions().stream().filter(s -> !before.contains(s)).toList(),
+                "no OpenAI session is opened for a call that has ended");
+        assertEquals(0, MetricsScrape.now().delta(beforeDrop, "openai_realtime_errors_total", "code=\"connect_failed\""));
     }
 
     @Test
