@@ -344,7 +344,7 @@ public final class CallSession implements RealtimeEventHandler {
             state = State.ENDING;
             endingReason = reason;
             endingDetail = detail;
-            PlaybackTracker.Interruption cut = playback.speechStarted(nowMs()); // stops the current answer
+            PlaybackTracker.Interruption cut = playback.stopAnswer(nowMs());
             if (cut.clear()) {
                 twilio.clear();
             }

@@ -68,8 +68,16 @@ public final class PlaybackTracker {
         }
     }
 
-    /** The caller started speaking. Decides what to clear, truncate and cancel; resets for the next answer. */
+    /** The caller started speaking: the answer stops where the caller is (see {@link #stopAnswer}). */
     public Interruption speechStarted(long nowMs) {
+        return stopAnswer(nowMs);
+    }
+
+    /**
+     * Stops the current answer at {@code nowMs}, whoever stops it (the caller barging in, the service ending the
+     * call): decides what to clear, truncate and cancel from what was sent and heard; resets for the next answer.
+     */
+    public Interruption stopAnswer(long nowMs) {
         boolean unplayedAudio = !pendingMarks.isEmpty();
         boolean generating = activeResponseId != null;
         if (!unplayedAudio && !generating) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.call.PlaybackTracker.Interruption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The barge-in state machine, event by event, with an explicit clock (ms). 800 bytes = 100 ms. */
@@ -134,5 +135,17 @@ class PlaybackTrackerTest {
         tracker.responseCreated("resp_2");
         tracker.responseDone("resp_1");
         assertEquals("resp_2", tracker.speechStarted(0).responseId());
+    }
+
+    @Test
+    void theServiceStoppingAnAnswerDecidesLikeABargeIn() {
+        PlaybackTracker byCaller = new PlaybackTracker();
+        PlaybackTracker byService = new PlaybackTracker();
+        for (PlaybackTracker tracker : List.of(byCaller, byService)) {
+            tracker.responseCreated("resp_1");
+            tracker.audioDelta("resp_1", "item_1", 8_000, 1_000);
+        }
+        assertEquals(byCaller.speechStarted(1_400), byService.stopAnswer(1_400));
+        assertFalse(byService.hasUnplayedAudio());
     }
 }
