@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
-import io.quarkus.websockets.next.CloseReason;
 
 /**
  * Sits between the frame decoder and Vert.x on a Media Stream connection, for two things Vert.x does not do:
@@ -24,8 +23,6 @@ import io.quarkus.websockets.next.CloseReason;
  */
 final class FrameGuard extends ChannelDuplexHandler {
 
-    static final int TOO_LARGE = 1009;
-    static final int PROTOCOL_ERROR = 1002;
     /** Twilio sends ~50 frames a second; its close answers ours well within that. */
     static final int MAX_FRAMES_AFTER_CLOSE = 100;
 
@@ -33,11 +30,10 @@ final class FrameGuard extends ChannelDuplexHandler {
     private boolean closeSent;
     private int framesAfterClose;
 
-    /** The close code and reason for a frame the decoder refused. */
-    static CloseReason reasonFor(CorruptedWebSocketFrameException failure) {
-        return failure.closeStatus() == WebSocketCloseStatus.MESSAGE_TOO_BIG
-                ? new CloseReason(TOO_LARGE, "message too large")
-                : new CloseReason(PROTOCOL_ERROR, "protocol error");
+    /** The close for a frame the decoder refused. */
+    static StreamClose closeFor(CorruptedWebSocketFrameException failure) {
+        return failure.closeStatus() == WebSocketCloseStatus.MESSAGE_TOO_BIG ? StreamClose.TOO_LARGE
+                : StreamClose.PROTOCOL_ERROR;
     }
 
     @Override
@@ -64,8 +60,8 @@ final class FrameGuard extends ChannelDuplexHandler {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable failure) {
         if (failure instanceof CorruptedWebSocketFrameException corrupt && !closeSent && ctx.channel().isActive()) {
             closeSent = true;
-            CloseReason reason = reasonFor(corrupt);
-            ctx.writeAndFlush(new CloseWebSocketFrame(reason.getCode(), reason.getMessage()));
+            StreamClose close = closeFor(corrupt);
+            ctx.writeAndFlush(new CloseWebSocketFrame(close.code(), close.reason()));
         }
         ctx.fireExceptionCaught(failure);
     }

@@ -46,8 +46,6 @@ public class MediaStreamWebSocket {
     private static final UserData.TypedKey<StreamState> STATE = new UserData.TypedKey<>("stream");
     private static final Pattern STREAM_SID = Pattern.compile("^MZ[0-9a-fA-F]{32}$");
     private static final Pattern DTMF_DIGIT = Pattern.compile("^[0-9*#A-Da-d]$");
-    private static final int POLICY = 1008;
-    private static final int INVALID_DATA = 1007;
 
     private final TwilioMessageReader reader;
     private final CallStarter calls;
@@ -90,13 +88,13 @@ public class MediaStreamWebSocket {
         try {
             message = reader.read(text);
         } catch (JsonProcessingException e) {
-            reject(connection, INVALID_DATA, "message is not a valid JSON object");
+            reject(connection, StreamClose.NOT_JSON);
             return;
         }
         if (message == null) {
-            reject(connection, INVALID_DATA, "message is not a valid JSON object");
+            reject(connection, StreamClose.NOT_JSON);
         } else if (message.event() == null) {
-            reject(connection, POLICY, "message has no event");
+            reject(connection, StreamClose.NO_EVENT);
         } else if ("start".equals(message.event())) {
             onStart(message, stream, connection);
         } else if ("connected".equals(message.event())) {
@@ -129,7 +127,7 @@ public class MediaStreamWebSocket {
         if (stream.admit(System.nanoTime(), config.maxMessagesPerSecond())) {
             return true;
         }
-        reject(connection, POLICY, "message rate limit exceeded");
+        reject(connection, StreamClose.RATE_LIMIT);
         return false;
     }
 
@@ -143,11 +141,11 @@ public class MediaStreamWebSocket {
     private void onCallEvent(TwilioInbound message, StreamState stream, WebSocketConnection connection,
             long receivedAt) {
         if (stream.call == null) {
-            reject(connection, POLICY, message.event() + " before start");
+            reject(connection, StreamClose.BEFORE_START, message.event());
             return;
         }
         if (!stream.streamSid.equals(message.streamSid())) {
-            reject(connection, POLICY, "streamSid does not match this stream");
+            reject(connection, StreamClose.WRONG_STREAM);
             return;
         }
         switch (message.event()) {
@@ -164,7 +162,7 @@ public class MediaStreamWebSocket {
             case "dtmf" -> {
                 if (message.dtmf() == null || message.dtmf().digit() == null
                         || !DTMF_DIGIT.matcher(message.dtmf().digit()).matches()) {
-                    reject(connection, INVALID_DATA, "dtmf without a valid digit");
+                    reject(connection, StreamClose.BAD_DTMF);
                 } else {
                     stream.call.dtmf(message.dtmf().digit());
                 }
@@ -181,11 +179,11 @@ public class MediaStreamWebSocket {
         String payload = message.media() == null ? null : message.media().payload();
         int bytes = Base64Audio.decodedLength(payload); // validates it too: computed once per frame
         if (bytes < 0) {
-            reject(connection, INVALID_DATA, "media payload is missing or not base64");
+            reject(connection, StreamClose.BAD_MEDIA);
             return false;
         }
         if (bytes > MAX_MEDIA_BYTES) {
-            reject(connection, 1009, "media payload too large");
+            reject(connection, StreamClose.MEDIA_TOO_LARGE);
             return false;
         }
         return stream.call.callerAudio(payload, bytes);
@@ -193,7 +191,7 @@ public class MediaStreamWebSocket {
 
     private void onStart(TwilioInbound message, StreamState stream, WebSocketConnection connection) {
         if (stream.call != null) {
-            reject(connection, POLICY, "duplicate start");
+            reject(connection, StreamClose.DUPLICATE_START);
             return;
         }
         TwilioInbound.Start start = message.start();
@@ -201,18 +199,18 @@ public class MediaStreamWebSocket {
                 || !STREAM_SID.matcher(message.streamSid()).matches()
                 || (start.streamSid() != null && !start.streamSid().equals(message.streamSid()))) {
             metrics.callRejected(CallRejection.INVALID_REQUEST);
-            reject(connection, POLICY, "start without a valid callSid and streamSid");
+            reject(connection, StreamClose.INVALID_START);
             return;
         }
         Map<String, String> parameters = start.customParameters() == null ? Map.of() : start.customParameters();
         StreamTokens.Verdict verdict = tokens.check(parameters.get(StreamTokens.PARAMETER), start.callSid());
         if (verdict != StreamTokens.Verdict.ACCEPTED) {
             metrics.callRejected(CallRejection.INVALID_REQUEST);
-            reject(connection, POLICY, verdict.reason());
+            reject(connection, verdict.close());
             return;
         }
         if (admission.checkRoom().isPresent()) {
-            reject(connection, 1013, "service at capacity, try again later");
+            reject(connection, StreamClose.AT_CAPACITY);
             return;
         }
         TwilioStream twilio = new TwilioStream(connection, connection.userData().get(StreamSocket.KEY),
@@ -221,7 +219,7 @@ public class MediaStreamWebSocket {
                 parameters.get("To"));
         if (call.isEmpty()) { // e.g. a replayed webhook's second token: one stream per call on this replica
             metrics.callRejected(CallRejection.INVALID_REQUEST);
-            reject(connection, POLICY, "call already has a stream");
+            reject(connection, StreamClose.ALREADY_STREAMING);
             return;
         }
         stream.streamSid = message.streamSid();
@@ -231,7 +229,7 @@ public class MediaStreamWebSocket {
     @OnBinaryMessage
     @NonBlocking
     void onBinary(Buffer data, WebSocketConnection connection) {
-        reject(connection, 1003, "binary frames are not part of Media Streams");
+        reject(connection, StreamClose.BINARY_FRAME);
     }
 
     private void checkTimeouts(WebSocketConnection connection) {
@@ -241,9 +239,9 @@ public class MediaStreamWebSocket {
         }
         long now = System.nanoTime();
         if (stream.call == null && now - stream.openedAtNanos > config.startTimeout().toNanos()) {
-            reject(connection, POLICY, "no start within " + config.startTimeout().toSeconds() + " s");
+            reject(connection, StreamClose.NO_START, config.startTimeout().toSeconds());
         } else if (stream.call != null && now - stream.lastMessageNanos > config.idleTimeout().toNanos()) {
-            reject(connection, POLICY, "stream idle for " + config.idleTimeout().toSeconds() + " s");
+            reject(connection, StreamClose.IDLE, config.idleTimeout().toSeconds());
         }
     }
 
@@ -264,24 +262,29 @@ public class MediaStreamWebSocket {
     void onError(Throwable failure, WebSocketConnection connection) {
         if (failure instanceof CorruptedWebSocketFrameException corrupt) {
             // FrameGuard has sent the close frame and Vert.x has dropped the connection: end the call.
-            CloseReason reason = FrameGuard.reasonFor(corrupt);
-            reject(connection, reason.getCode(), reason.getMessage());
+            reject(connection, FrameGuard.closeFor(corrupt));
             return;
         }
         if (failure instanceof IllegalStateException
                 && String.valueOf(failure.getMessage()).contains("max message size")) { // frames adding up past 64 KiB
-            reject(connection, FrameGuard.TOO_LARGE, "message too large");
+            reject(connection, StreamClose.TOO_LARGE);
             return;
         }
         if (failure instanceof HttpClosedException) {
             return; // the peer vanished; @OnClose ends the call
         }
         LOG.warnf(failure, "Media stream error: %s", failure.getClass().getSimpleName());
-        reject(connection, 1011, "internal error");
+        reject(connection, StreamClose.INTERNAL_ERROR);
     }
 
-    /** Closes the stream with a code and reason; a call in progress ends with the same reason. */
-    private void reject(WebSocketConnection connection, int code, String reason) {
+    private void reject(WebSocketConnection connection, StreamClose close) {
+        reject(connection, close, null);
+    }
+
+    /** Closes the stream with {@code close}; a call in progress ends with the same reason. */
+    private void reject(WebSocketConnection connection, StreamClose close, Object detail) {
+        int code = close.code();
+        String reason = close.reason(detail);
         StreamState stream = connection.userData().get(STATE);
         if (stream != null) {
             if (stream.stopped && stream.call == null) {

@@ -18,19 +18,24 @@ public class StreamTokens {
 
     public static final String PARAMETER = "streamToken";
 
-    /** What a start's token check decided; the text is the close reason. */
+    /** What a start's token check decided, and how a refused stream is closed. */
     public enum Verdict {
-        ACCEPTED(""), MISSING("stream token missing"), INVALID("stream token invalid"),
-        EXPIRED("stream token expired"), REUSED("stream token already used");
+        ACCEPTED(null), MISSING(StreamClose.TOKEN_MISSING), INVALID(StreamClose.TOKEN_INVALID),
+        EXPIRED(StreamClose.TOKEN_EXPIRED), REUSED(StreamClose.TOKEN_REUSED);
 
-        private final String reason;
+        private final StreamClose close;
 
-        Verdict(String reason) {
-            this.reason = reason;
+        Verdict(StreamClose close) {
+            this.close = close;
+        }
+
+        /** The close for a refused token; null for {@code ACCEPTED}. */
+        public StreamClose close() {
+            return close;
         }
 
         public String reason() {
-            return reason;
+            return close == null ? "" : close.reason();
         }
     }
 

@@ -18,7 +18,6 @@ public final class TwilioStream {
      * dropped: the 10 s Vert.x gives a peer to answer a close frame.
      */
     static final long DROP_AFTER_MS = 10_000;
-    static final String NOT_READING = "caller not reading audio";
     private static final Logger LOG = Logger.getLogger(TwilioStream.class);
 
     private final WebSocketConnection connection;
@@ -50,8 +49,9 @@ public final class TwilioStream {
         if (unsent.get() > MAX_UNSENT_BYTES) {
             if (!stalled) {
                 stalled = true;
-                LOG.infof("Closing media stream (1008): %s", NOT_READING);
-                close(1008, NOT_READING);
+                StreamClose notReading = StreamClose.NOT_READING;
+                LOG.infof("Closing media stream (%d): %s", notReading.code(), notReading.reason());
+                close(notReading.code(), notReading.reason());
                 socket.dropAfter(DROP_AFTER_MS);
             }
             return false;
