@@ -13,6 +13,7 @@ import java.util.Optional;
 public interface TwilioConfig {
 
     /** Public https origin of this service, no trailing slash; TwiML and signatures are built from it. */
+    @WithDefault("http://localhost:${quarkus.http.port}")
     String publicBaseUrl();
 
     /** Account SID (AC…), used for REST call control. */

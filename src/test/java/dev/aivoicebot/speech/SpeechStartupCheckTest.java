@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.EnvironmentNames;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -68,11 +69,15 @@ class SpeechStartupCheckTest {
         return SpeechStartupCheck.problem(config.enabled(), config.requireApiKey(), config.apiKey());
     }
 
-    /** The speech settings as application.properties resolves them in a profile, given only these env vars. */
+    /**
+     * The speech settings as application.properties and the environment names resolve them in a profile, given
+     * only these env vars.
+     */
     private static SpeechConfig speechConfig(String profile, Map<String, String> environment) throws Exception {
         return new SmallRyeConfigBuilder()
                 .withProfile(profile)
                 .addDefaultInterceptors()
+                .withInterceptors(new EnvironmentNames())
                 .withSources(new PropertiesConfigSource(
                         SpeechStartupCheckTest.class.getResource("/application.properties"), 100))
                 .withSources(new PropertiesConfigSource(environment, "environment", 300))

@@ -1,0 +1,62 @@
+package dev.aivoicebot;
+
+import io.smallrye.config.FallbackConfigSourceInterceptor;
+import java.util.Map;
+
+/**
+ * The short environment names the service is configured by ({@code PUBLIC_BASE_URL}, {@code LOG_DIR}, …), each
+ * the other name of one mapped property: looking up {@code transcript.dir} also finds {@code LOG_DIR} in the
+ * environment, {@code .env} or {@code config/application.properties}, and the value from the source of higher
+ * ordinal wins, as for any property. Defaults live only in the mappings' {@code @WithDefault}; the few Quarkus
+ * properties we give other defaults (PORT, MANAGEMENT_PORT, …) stay in application.properties.
+ * Registered through {@code META-INF/services/io.smallrye.config.ConfigSourceInterceptor}.
+ */
+public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
+
+    /** Property → environment name; docs/configuration.md and .env list the same names (ConfigNamesTest). */
+    public static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("twilio.public-base-url", "PUBLIC_BASE_URL"),
+            Map.entry("twilio.account-sid", "TWILIO_ACCOUNT_SID"),
+            Map.entry("twilio.auth-token", "TWILIO_AUTH_TOKEN"),
+            Map.entry("twilio.api-key", "TWILIO_API_KEY"),
+            Map.entry("twilio.api-secret", "TWILIO_API_SECRET"),
+            Map.entry("twilio.signature-validation", "TWILIO_SIGNATURE_VALIDATION"),
+            Map.entry("twilio.stream-token-secret", "STREAM_TOKEN_SECRET"),
+            Map.entry("twilio.stream-token-ttl", "STREAM_TOKEN_TTL"),
+            Map.entry("twilio.start-timeout", "STREAM_START_TIMEOUT"),
+            Map.entry("twilio.idle-timeout", "STREAM_IDLE_TIMEOUT"),
+            Map.entry("twilio.max-messages-per-second", "STREAM_MAX_MESSAGES_PER_SECOND"),
+            Map.entry("openai.api-key", "OPENAI_API_KEY"),
+            Map.entry("openai.realtime-url", "OPENAI_REALTIME_URL"),
+            Map.entry("openai.base-url", "OPENAI_BASE_URL"),
+            Map.entry("openai.realtime-model", "OPENAI_REALTIME_MODEL"),
+            Map.entry("openai.tls-configuration-name", "OPENAI_TLS_CONFIGURATION_NAME"),
+            Map.entry("assistant.voice", "ASSISTANT_VOICE"),
+            Map.entry("assistant.instructions", "ASSISTANT_INSTRUCTIONS"),
+            Map.entry("assistant.greeting", "ASSISTANT_GREETING"),
+            Map.entry("assistant.silence-timeout-ms", "SILENCE_TIMEOUT_MS"),
+            Map.entry("transcript.dir", "LOG_DIR"),
+            Map.entry("emulator.enabled", "EMULATOR_ENABLED"),
+            Map.entry("emulator.delta-interval", "EMULATOR_DELTA_INTERVAL"),
+            Map.entry("emulator.vad-threshold", "EMULATOR_VAD_THRESHOLD"),
+            Map.entry("softphone.enabled", "SOFTPHONE_ENABLED"),
+            Map.entry("softphone.ticket-ttl", "SOFTPHONE_TICKET_TTL"),
+            Map.entry("speech.enabled", "GENERATE_VOICE_ENABLED"),
+            Map.entry("speech.tts-model", "OPENAI_TTS_MODEL"),
+            Map.entry("speech.default-voice", "GENERATE_VOICE_DEFAULT_VOICE"),
+            Map.entry("speech.api-key", "GENERATE_VOICE_API_KEY"),
+            Map.entry("speech.require-api-key", "GENERATE_VOICE_REQUIRE_API_KEY"),
+            Map.entry("speech.rate-limit.enabled", "GENERATE_VOICE_RATE_LIMIT_ENABLED"),
+            Map.entry("speech.rate-limit.requests", "GENERATE_VOICE_RATE_LIMIT_REQUESTS"),
+            Map.entry("speech.rate-limit.period", "GENERATE_VOICE_RATE_LIMIT_PERIOD"),
+            Map.entry("speech.rate-limit.auth-failures", "GENERATE_VOICE_RATE_LIMIT_AUTH_FAILURES"),
+            Map.entry("speech.upstream.connect-timeout", "OPENAI_TTS_CONNECT_TIMEOUT"),
+            Map.entry("speech.upstream.read-timeout", "OPENAI_TTS_READ_TIMEOUT"),
+            Map.entry("calls.max-concurrent", "MAX_CONCURRENT_CALLS"),
+            Map.entry("calls.max-duration", "MAX_CALL_DURATION"),
+            Map.entry("calls.drain-timeout", "DRAIN_TIMEOUT"));
+
+    public EnvironmentNames() {
+        super(name -> NAMES.getOrDefault(name, name));
+    }
+}
