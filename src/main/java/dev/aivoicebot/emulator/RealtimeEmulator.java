@@ -1,5 +1,6 @@
 package dev.aivoicebot.emulator;
 
+import dev.aivoicebot.openai.LocalRealtimeServer;
 import dev.aivoicebot.openai.OpenAiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * it is served, its sessions (live, then the most recent finished ones) and fault injection.
  */
 @ApplicationScoped
-public class RealtimeEmulator {
+public class RealtimeEmulator implements LocalRealtimeServer {
 
     /** WebSocket path; connect to {@code ws://localhost:<port>/emulator/v1/realtime?model=…}. */
     public static final String PATH = "/emulator/v1/realtime";
@@ -27,6 +28,16 @@ public class RealtimeEmulator {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean answersCalls() {
+        return enabled;
+    }
+
+    @Override
+    public String path() {
+        return PATH;
     }
 
     /** An explicit setting wins; otherwise the emulator stands in exactly when there is no key ({@link OpenAiConfig#key()}). */

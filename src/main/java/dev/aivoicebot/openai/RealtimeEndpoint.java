@@ -1,9 +1,9 @@
 package dev.aivoicebot.openai;
 
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.event.Observes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +23,13 @@ public class RealtimeEndpoint {
 
     private final OpenAiConfig openAi;
     private final boolean useEmulator;
+    private final String localPath;
 
-    RealtimeEndpoint(OpenAiConfig openAi, RealtimeEmulator emulator) {
+    RealtimeEndpoint(OpenAiConfig openAi, Instance<LocalRealtimeServer> local) {
         this.openAi = openAi;
-        this.useEmulator = emulator.enabled();
+        LocalRealtimeServer server = local.isResolvable() ? local.get() : null;
+        this.useEmulator = server != null && server.answersCalls();
+        this.localPath = server == null ? null : server.path();
     }
 
     void announce(@Observes StartupEvent event) {
@@ -45,7 +48,7 @@ public class RealtimeEndpoint {
 
     /** The WebSocket URL for a new session, model included as the API expects. */
     public String url() {
-        String base = useEmulator ? "ws://127.0.0.1:" + localPort() + RealtimeEmulator.PATH : openAi.realtimeUrl();
+        String base = useEmulator ? "ws://127.0.0.1:" + localPort() + localPath : openAi.realtimeUrl();
         return base + (base.contains("?") ? "&" : "?") + "model="
                 + URLEncoder.encode(openAi.realtimeModel(), StandardCharsets.UTF_8);
     }
