@@ -1,6 +1,7 @@
 package dev.aivoicebot.softphone;
 
 import dev.aivoicebot.emulator.RealtimeEmulator;
+import dev.aivoicebot.twilio.UpgradeTicket;
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * /phone/calls} instead. While the softphone is off, no ticket opens anything.
  */
 @ApplicationScoped
-public class Softphone {
+public class Softphone implements UpgradeTicket {
 
     public static final String TICKET_PARAMETER = "ticket";
     public static final String CALL_PARAMETER = "callSid";
@@ -35,6 +36,7 @@ public class Softphone {
     }
 
     /** Whether this stream upgrade carries a valid, unused ticket of a demo call (never while disabled). */
+    @Override
     public boolean admitsUpgrade(HttpServerRequest request) {
         return enabled && credentials.acceptTicket(request.getParam(CALL_PARAMETER), request.getParam(TICKET_PARAMETER));
     }

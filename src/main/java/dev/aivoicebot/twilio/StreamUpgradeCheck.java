@@ -1,18 +1,18 @@
 package dev.aivoicebot.twilio;
 
 import dev.aivoicebot.ClientErrorLog;
-import dev.aivoicebot.softphone.Softphone;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * Rejects a Media Stream upgrade with 403 before any WebSocket exists unless Twilio signed it: the signature
  * is over the {@code wss://} URL exactly as our TwiML wrote it (built from PUBLIC_BASE_URL, never from the
- * request's Host) with no parameters. The only other way in is the browser softphone's single-use ticket, and
- * only while the softphone is enabled (see {@link Softphone}).
+ * request's Host) with no parameters. The only other way in is an {@link UpgradeTicket} (the browser softphone's
+ * single-use ticket, only while the softphone is enabled).
  */
 @ApplicationScoped
 public class StreamUpgradeCheck implements HttpUpgradeCheck {
@@ -24,12 +24,12 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
 
     private final WebhookSignatureCheck signatures;
     private final PublicEndpoints endpoints;
-    private final Softphone softphone;
+    private final Instance<UpgradeTicket> tickets;
 
-    StreamUpgradeCheck(WebhookSignatureCheck signatures, PublicEndpoints endpoints, Softphone softphone) {
+    StreamUpgradeCheck(WebhookSignatureCheck signatures, PublicEndpoints endpoints, Instance<UpgradeTicket> tickets) {
         this.signatures = signatures;
         this.endpoints = endpoints;
-        this.softphone = softphone;
+        this.tickets = tickets;
     }
 
     @Override
@@ -43,7 +43,7 @@ public class StreamUpgradeCheck implements HttpUpgradeCheck {
         if (signatures.accepts(endpoints.streamUrl(), Map.of(), signature)) {
             return CheckResult.permitUpgrade();
         }
-        if (softphone.admitsUpgrade(context.httpRequest())) {
+        if (tickets.isResolvable() && tickets.get().admitsUpgrade(context.httpRequest())) {
             return CheckResult.permitUpgrade();
         }
         refusedLog.report();
