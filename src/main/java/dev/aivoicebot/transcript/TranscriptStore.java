@@ -1,6 +1,5 @@
 package dev.aivoicebot.transcript;
 
-import dev.aivoicebot.metrics.TranscriptMetrics;
 import dev.aivoicebot.twilio.CallSid;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;

@@ -1,6 +1,5 @@
 package dev.aivoicebot.transcript;
 
-import dev.aivoicebot.metrics.TranscriptMetrics;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -3,7 +3,6 @@ package dev.aivoicebot.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aivoicebot.metrics.TranscriptMetrics;
 import dev.aivoicebot.twilio.CallSid;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

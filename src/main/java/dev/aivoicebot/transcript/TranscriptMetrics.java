@@ -1,6 +1,5 @@
-package dev.aivoicebot.metrics;
+package dev.aivoicebot.transcript;
 
-import dev.aivoicebot.transcript.Speaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -8,7 +7,10 @@ import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** {@code transcript.lines{speaker}} and {@code transcript.write.errors}: is the conversation log being kept? */
+/**
+ * {@code transcript.lines{speaker}} and {@code transcript.write.errors}: is the conversation log being kept? The
+ * transcript owns its meters, so it and the metrics package do not depend on each other.
+ */
 @Singleton
 @Startup // registered at start, so a scrape before the first call already shows every series
 public class TranscriptMetrics {
