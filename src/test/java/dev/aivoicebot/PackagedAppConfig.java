@@ -2,8 +2,6 @@ package dev.aivoicebot;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -25,7 +23,7 @@ public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         // Quarkus' artifact launcher picks the HTTP test port but not the management one: pick a free one here
         // and tell the tests where it is (ManagementInterface reads test.management.url).
-        int managementPort = freePort();
+        int managementPort = FreePorts.next();
         return Map.of(
                 "quarkus.management.port", Integer.toString(managementPort),
                 "test.management.url", "http://localhost:" + managementPort + "/q",
@@ -39,14 +37,6 @@ public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String testSettings() {

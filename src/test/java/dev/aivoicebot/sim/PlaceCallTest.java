@@ -3,14 +3,13 @@ package dev.aivoicebot.sim;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.FreePorts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(PlaceCallTest.LocalHttpOrigin.class)
 class PlaceCallTest {
 
-    static final int PORT = freePort();
+    static final int PORT = FreePorts.next();
     static final String LOCAL = "http://localhost:" + PORT;
     static final String TOKEN = "canary-twilio-token-5f0e2b7c";
 
@@ -58,13 +57,5 @@ class PlaceCallTest {
 
     private static CallerScript script() {
         return CallerScript.builder().silence(300).speech(800).silence(2500).thenHangUp();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

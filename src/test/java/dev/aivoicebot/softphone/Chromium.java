@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,10 +53,7 @@ final class Chromium implements AutoCloseable {
     }
 
     private Chromium(Path wav) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         profile = Files.createTempDirectory("softphone-chromium");
         driver = new ProcessBuilder(DRIVER.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(profile.resolve("chromedriver.log").toFile()).start();

@@ -14,10 +14,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,9 +39,6 @@ class CallerNotReadingTest {
         }
     }
 
-    private static final StreamToken TOKENS = new StreamToken(
-            "canary-stream-secret-0c7d31aa9e".getBytes(StandardCharsets.UTF_8));
-
     @TestHTTPResource("/")
     URI base;
 
@@ -57,9 +50,9 @@ class CallerNotReadingTest {
 
     @Test
     void aCallerThatStopsReadingIsClosed1008AndItsBacklogStaysBounded() throws Exception {
-        String callSid = sid("CA");
-        String streamSid = sid("MZ");
-        String token = TOKENS.mint(new CallSid(callSid), Instant.now().getEpochSecond() + 60);
+        String callSid = RawStream.sid("CA");
+        String streamSid = RawStream.sid("MZ");
+        String token = RawStream.token(callSid, 60);
         MetricsScrape before = MetricsScrape.now();
         ScheduledExecutorService talker = Executors.newSingleThreadScheduledExecutor();
         try (RawSocket caller = RawSocket.open(base, 4096)) {
@@ -94,12 +87,6 @@ class CallerNotReadingTest {
             }
             sleep(20);
         }
-    }
-
-    private static String sid(String prefix) {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return prefix + HexFormat.of().formatHex(bytes);
     }
 
     private static void sleep(long ms) {

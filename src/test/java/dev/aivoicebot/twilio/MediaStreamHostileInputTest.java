@@ -13,10 +13,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -28,24 +25,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MediaStreamHostileInputTest {
 
-    private static final StreamToken TOKENS = new StreamToken(
-            "canary-stream-secret-0c7d31aa9e".getBytes(StandardCharsets.UTF_8));
-
     @TestHTTPResource("/")
     URI base;
 
     @Inject
     RealtimeEmulator emulator;
-
-    private static String sid(String prefix) {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return prefix + HexFormat.of().formatHex(bytes);
-    }
-
-    private static String token(String callSid, long expiresInSeconds) {
-        return TOKENS.mint(new CallSid(callSid), Instant.now().getEpochSecond() + expiresInSeconds);
-    }
 
     /** Sends frames on a fresh signed stream and returns how the service closed it, checking no session opened. */
     private Closed rejectedBeforeAnySession(String... frames) {
@@ -105,36 +89,36 @@ class MediaStreamHostileInputTest {
 
     @Test
     void mediaBeforeStartIs1008() {
-        String streamSid = sid("MZ");
+        String streamSid = RawStream.sid("MZ");
         assertClosed(rejectedBeforeAnySession(RawStream.silence(1, streamSid).get(0)), 1008, "media before start");
     }
 
     @Test
     void startWithoutAValidTokenIs1008AndOpensNoSession() {
-        String callSid = sid("CA");
-        assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, sid("MZ"), Map.of())), 1008,
+        String callSid = RawStream.sid("CA");
+        assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, RawStream.sid("MZ"), Map.of())), 1008,
                 "stream token missing");
-        assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, sid("MZ"), Map.of("streamToken", "v1.9999999999.forged"))),
+        assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, RawStream.sid("MZ"), Map.of("streamToken", "v1.9999999999.forged"))),
                 1008, "stream token invalid");
-        assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, sid("MZ"),
-                Map.of("streamToken", token(sid("CA"), 60)))), 1008, "stream token invalid");
-        assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, sid("MZ"),
-                Map.of("streamToken", token(callSid, -5)))), 1008, "stream token expired");
+        assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, RawStream.sid("MZ"),
+                Map.of("streamToken", RawStream.token(RawStream.sid("CA"), 60)))), 1008, "stream token invalid");
+        assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, RawStream.sid("MZ"),
+                Map.of("streamToken", RawStream.token(callSid, -5)))), 1008, "stream token expired");
     }
 
     @Test
     void startWithoutCallSidOrStreamSidIs1008() {
-        assertClosed(rejectedBeforeAnySession(RawStream.start("CA../../etc", sid("MZ"), Map.of())), 1008,
+        assertClosed(rejectedBeforeAnySession(RawStream.start("CA../../etc", RawStream.sid("MZ"), Map.of())), 1008,
                 "start without a valid callSid and streamSid");
-        assertClosed(rejectedBeforeAnySession("{\"event\":\"start\",\"streamSid\":\"" + sid("MZ") + "\"}"), 1008,
+        assertClosed(rejectedBeforeAnySession("{\"event\":\"start\",\"streamSid\":\"" + RawStream.sid("MZ") + "\"}"), 1008,
                 "start without a valid callSid and streamSid");
     }
 
     @Test
     void aTokenWorksOnceAndADuplicateStartIs1008() {
-        String callSid = sid("CA");
-        String streamSid = sid("MZ");
-        String start = RawStream.start(callSid, streamSid, Map.of("streamToken", token(callSid, 60)));
+        String callSid = RawStream.sid("CA");
+        String streamSid = RawStream.sid("MZ");
+        String start = RawStream.start(callSid, streamSid, Map.of("streamToken", RawStream.token(callSid, 60)));
         try (RawStream first = RawStream.open(base)) {
             int before = emulator.sessions().size();
             first.send(start);
@@ -155,17 +139,17 @@ class MediaStreamHostileInputTest {
                 "media payload is missing or not base64");
         String tooLarge = Base64.getEncoder().encodeToString(new byte[20_000]);
         assertClosed(afterValidStart(streamSid -> RawStream.media(streamSid, tooLarge)), 1009, "media payload too large");
-        assertClosed(afterValidStart(streamSid -> RawStream.media(sid("MZ"), "AAAA")), 1008,
+        assertClosed(afterValidStart(streamSid -> RawStream.media(RawStream.sid("MZ"), "AAAA")), 1008,
                 "streamSid does not match this stream");
         assertClosed(afterValidStart(streamSid -> "{\"event\":\"dtmf\",\"streamSid\":\"" + streamSid
                 + "\",\"dtmf\":{\"digit\":\"<script>\"}}"), 1007, "dtmf without a valid digit");
     }
 
     private Closed afterValidStart(java.util.function.Function<String, String> frame) {
-        String callSid = sid("CA");
-        String streamSid = sid("MZ");
+        String callSid = RawStream.sid("CA");
+        String streamSid = RawStream.sid("MZ");
         try (RawStream stream = RawStream.open(base)) {
-            stream.send(RawStream.start(callSid, streamSid, Map.of("streamToken", token(callSid, 60))));
+            stream.send(RawStream.start(callSid, streamSid, Map.of("streamToken", RawStream.token(callSid, 60))));
             RawStream.silence(3, streamSid).forEach(stream::send);
             stream.send(frame.apply(streamSid));
             return stream.awaitClose();
@@ -284,16 +268,16 @@ class MediaStreamHostileInputTest {
 
     @Test
     void aSecondStreamForACallAlreadyStreamingIs1008() {
-        String callSid = sid("CA");
+        String callSid = RawStream.sid("CA");
         try (RawStream first = RawStream.open(base)) {
             int before = emulator.sessions().size();
-            first.send(RawStream.start(callSid, sid("MZ"), Map.of("streamToken", token(callSid, 60))));
+            first.send(RawStream.start(callSid, RawStream.sid("MZ"), Map.of("streamToken", RawStream.token(callSid, 60))));
             for (int i = 0; i < 100 && emulator.sessions().size() == before; i++) {
                 sleep(20);
             }
             // A replayed webhook mints another valid token for the same call.
-            assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, sid("MZ"),
-                    Map.of("streamToken", token(callSid, 61)))), 1008, "call already has a stream");
+            assertClosed(rejectedBeforeAnySession(RawStream.start(callSid, RawStream.sid("MZ"),
+                    Map.of("streamToken", RawStream.token(callSid, 61)))), 1008, "call already has a stream");
             assertFalse(first.isClosed(), "the call's own stream goes on");
             assertFalse(emulator.latest().orElseThrow().headers().containsKey("Sec-WebSocket-Extensions"),
                     "the Realtime client offers no compression");
@@ -324,19 +308,19 @@ class MediaStreamHostileInputTest {
 
     @Test
     void anIdleStartedStreamIs1008() {
-        String callSid = sid("CA");
+        String callSid = RawStream.sid("CA");
         try (RawStream stream = RawStream.open(base)) {
-            stream.send(RawStream.start(callSid, sid("MZ"), Map.of("streamToken", token(callSid, 60))));
+            stream.send(RawStream.start(callSid, RawStream.sid("MZ"), Map.of("streamToken", RawStream.token(callSid, 60))));
             assertClosed(stream.awaitClose(), 1008, "stream idle for 3 s");
         }
     }
 
     @Test
     void messagesAfterStopAreIgnoredAndTheStreamClosesNormally() {
-        String callSid = sid("CA");
-        String streamSid = sid("MZ");
+        String callSid = RawStream.sid("CA");
+        String streamSid = RawStream.sid("MZ");
         try (RawStream stream = RawStream.open(base)) {
-            stream.send(RawStream.start(callSid, streamSid, Map.of("streamToken", token(callSid, 60))));
+            stream.send(RawStream.start(callSid, streamSid, Map.of("streamToken", RawStream.token(callSid, 60))));
             stream.send("{\"event\":\"stop\",\"streamSid\":\"" + streamSid + "\",\"stop\":{\"callSid\":\"" + callSid + "\"}}");
             RawStream.silence(5, streamSid).forEach(stream::send);
             stream.send("garbage");

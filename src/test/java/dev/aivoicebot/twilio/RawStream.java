@@ -4,7 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +23,9 @@ final class RawStream implements WebSocket.Listener, AutoCloseable {
 
     static final String STREAM_URL = "wss://voice.example.test/voice/stream";
     static final TwilioSignature TWILIO = new TwilioSignature("canary-twilio-token-5f0e2b7c");
+    /** Stream tokens as the test service mints them (its STREAM_TOKEN_SECRET, from the test settings). */
+    private static final StreamToken TOKENS = new StreamToken(
+            "canary-stream-secret-0c7d31aa9e".getBytes(StandardCharsets.UTF_8));
 
     record Closed(int code, String reason) {
     }
@@ -33,6 +40,18 @@ final class RawStream implements WebSocket.Listener, AutoCloseable {
             builder.header("X-Twilio-Signature", signature);
         }
         this.socket = builder.buildAsync(local, this).join();
+    }
+
+    /** A random Twilio SID with {@code prefix} ({@code CA}, {@code MZ}, …). */
+    static String sid(String prefix) {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return prefix + HexFormat.of().formatHex(bytes);
+    }
+
+    /** A stream token for {@code callSid}, as the webhook would have minted it, valid for {@code expiresInSeconds}. */
+    static String token(String callSid, long expiresInSeconds) {
+        return TOKENS.mint(new CallSid(callSid), Instant.now().getEpochSecond() + expiresInSeconds);
     }
 
     /** Opens a stream signed as Twilio signs it. */
