@@ -43,7 +43,7 @@ public class DemoCallResource {
     @RegisterForReflection
     record TranscriptEvent(String at, String speaker, boolean interrupted, String text) {
         static TranscriptEvent of(TranscriptLine line) {
-            return new TranscriptEvent(line.at().toString(), line.speaker().tag(), line.interrupted(), line.fileText());
+            return new TranscriptEvent(line.at().toString(), line.speaker().tag(), line.interrupted(), line.text());
         }
     }
 

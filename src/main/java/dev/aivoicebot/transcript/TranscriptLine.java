@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
  *
  * <p>Every line is made safe here, whoever wrote it: the text goes through {@link SafeText#line}, so it is
  * folded onto one line (control characters become spaces) and no configured secret or key reaches the file or
- * a live view. Every line stands alone, and a reader can parse a file line by line even if the last line was
- * torn by a crash.
+ * a live view; {@link #text()} is the text exactly as the file has it. Every line stands alone, and a reader can
+ * parse a file line by line even if the last line was torn by a crash.
  */
 public record TranscriptLine(Instant at, Speaker speaker, boolean interrupted, String text) {
 
@@ -22,10 +22,5 @@ public record TranscriptLine(Instant at, Speaker speaker, boolean interrupted, S
     public String format() {
         return DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS)) + ' ' + speaker.tag() + (interrupted ? " (interrupted)" : "")
                 + ": " + text + '\n';
-    }
-
-    /** The text as the file has it: one line, no control characters, redacted, trimmed. Live views show this too. */
-    public String fileText() {
-        return text;
     }
 }

@@ -33,10 +33,6 @@ public class StreamTokens {
         public StreamClose close() {
             return close;
         }
-
-        public String reason() {
-            return close == null ? "" : close.reason();
-        }
     }
 
     private final StreamToken token;

@@ -32,14 +32,14 @@ class TranscriptLineTest {
         assertEquals("2026-11-24T10:15:30.123Z customer: my key is sk-*** ok\n",
                 new TranscriptLine(AT, Speaker.CUSTOMER, false, "my key is sk-proj-\u0000abcdefghijkl\u202e ok").format());
         String longAnswer = "word ".repeat(1_000).strip();
-        assertEquals(longAnswer, new TranscriptLine(AT, Speaker.ASSISTANT, false, longAnswer).fileText(),
+        assertEquals(longAnswer, new TranscriptLine(AT, Speaker.ASSISTANT, false, longAnswer).text(),
                 "a long answer is kept whole");
     }
 
     @Test
     void theFileTextIsWhatFormatWrites() {
         TranscriptLine cut = new TranscriptLine(AT, Speaker.ASSISTANT, true, "I heard 1.92 seconds of audio ");
-        assertEquals("I heard 1.92 seconds of audio", cut.fileText());
-        assertEquals("2026-11-24T10:15:30.123Z assistant (interrupted): " + cut.fileText() + "\n", cut.format());
+        assertEquals("I heard 1.92 seconds of audio", cut.text());
+        assertEquals("2026-11-24T10:15:30.123Z assistant (interrupted): " + cut.text() + "\n", cut.format());
     }
 }
