@@ -360,7 +360,12 @@ class MediaStreamHostileInputTest {
                 }));
             }
             for (var flood : floods) {
-                assertClosed(flood.get(30, java.util.concurrent.TimeUnit.SECONDS), 1008, "message rate limit exceeded");
+                // The 1008 frame itself is asserted by aFloodIsCutOffAt1008. Here a sender that is still writing
+                // 30 KB frames when the close arrives may pass FrameGuard's allowance and be reset before the
+                // JDK client's reader gets to the close frame; it then reports the failed write.
+                Closed closed = flood.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(closed.code() == 1008 && "message rate limit exceeded".equals(closed.reason())
+                        || closed.code() == -1 && closed.reason().contains("IOException"), closed.toString());
             }
             long grownMb = (usedHeapAfterGc() - heapBefore) / (1024 * 1024);
             assertTrue(grownMb < 64, "heap grew by " + grownMb + " MB under a flood of ~270 MB");
