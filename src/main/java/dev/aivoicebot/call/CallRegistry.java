@@ -1,6 +1,6 @@
 package dev.aivoicebot.call;
 
-import dev.aivoicebot.twilio.CallSid;
+import dev.aivoicebot.safety.CallSid;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

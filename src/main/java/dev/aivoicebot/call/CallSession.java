@@ -5,19 +5,19 @@ import dev.aivoicebot.openai.ItemTruncate;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
 import dev.aivoicebot.openai.RealtimeEventHandler;
+import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.transcript.TranscriptWriter;
-import dev.aivoicebot.twilio.Base64Audio;
-import dev.aivoicebot.twilio.CallSid;
-import dev.aivoicebot.twilio.TwilioStream;
-import java.util.ArrayDeque;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
- * One phone call: the Twilio stream on one side, the OpenAI Realtime session on the other.
+ * One phone call: the caller's line on one side, the OpenAI Realtime session on the other. It routes events
+ * between the owners of each concern: {@link UpstreamLink} (the session, its retries, the audio kept meanwhile),
+ * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history)
+ * and {@link Farewell} (how the call ends).
  *
- * <p>Its life: CONNECTING (caller audio buffered) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
+ * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
  * playing) → ENDED (both sockets and the transcript closed, once).
  *
@@ -28,53 +28,36 @@ import org.jboss.logging.Logger;
 public final class CallSession implements RealtimeEventHandler {
 
     private static final Logger LOG = Logger.getLogger(CallSession.class);
-    /** Caller audio kept while a session opens: 10 s of 20 ms frames, beyond any connect timeout. */
-    static final int MAX_BUFFERED_FRAMES = 500;
-    static final int MAX_RECONNECTS = 3;
-    /** The longest we wait for a goodbye to be spoken and played before hanging up anyway. */
-    static final long GOODBYE_GRACE_MS = 10_000;
-    private static final String LAST_PROMPT_MARK = "prompt-end";
+    static final int MAX_RECONNECTS = UpstreamLink.MAX_RECONNECTS;
+    static final long GOODBYE_GRACE_MS = Farewell.GOODBYE_GRACE_MS;
 
     private enum State { CONNECTING, LIVE, RECONNECTING, ENDING, ENDED }
 
     private final CallSid callSid;
-    private final TwilioStream twilio;
+    private final CallerLine caller;
     private final TranscriptWriter transcript;
     private final CallEnvironment env;
     private final CallMeter meter;
     private final PlaybackTracker playback = new PlaybackTracker();
-    private final ConversationHistory history = new ConversationHistory();
-    private final ArrayDeque<String> bufferedAudio = new ArrayDeque<>();
+    private final HeardText heard;
+    private final UpstreamLink upstream;
+    private final Farewell farewell;
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
-    private RealtimeConnection upstream;
-    private int reconnects;
-    /**
-     * The greeting has been heard to its end, or the caller has spoken: a new session need not greet again. Until
-     * then a session that dies takes its greeting with it (asking for one counts for nothing, nor does a part
-     * that played), and the next session greets.
-     */
-    private boolean greetingDone;
-    private boolean responseCompleted;
-    /** The assistant's last words, held until the caller has heard them or cut them off. */
-    private String unheardAssistantText;
-    /** Why the call ends once the goodbye being spoken has played. */
-    private CallEndReason endingReason;
-    private String endingDetail;
-    private boolean goodbyeGenerated;
-    private boolean promptPlaying;
-    private long sessionReadyTimer = -1;
     private long maxDurationTimer = -1;
-    private long reconnectTimer = -1;
 
-    CallSession(CallSid callSid, TwilioStream twilio, TranscriptWriter transcript, CallEnvironment env,
+    CallSession(CallSid callSid, CallerLine caller, TranscriptWriter transcript, CallEnvironment env,
             CallMeter meter) {
-        this.meter = meter;
         this.callSid = callSid;
-        this.twilio = twilio;
+        this.caller = caller;
         this.transcript = transcript;
         this.env = env;
+        this.meter = meter;
+        this.heard = new HeardText(transcript);
+        this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
+                this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
+        this.farewell = new Farewell(caller, env, this::endNow);
     }
 
     public CallSid callSid() {
@@ -84,43 +67,34 @@ public final class CallSession implements RealtimeEventHandler {
     synchronized void begin() {
         maxDurationTimer = env.vertx.setTimer(env.limits.maxDuration().toMillis(),
                 id -> endWithGoodbye(CallEndReason.MAX_DURATION, "maximum call duration reached"));
-        connect();
+        upstream.connect();
     }
 
-    // ---- Twilio side -------------------------------------------------------------------------------
+    // ---- Caller side -------------------------------------------------------------------------------
 
     /**
-     * A caller {@code media} frame of {@code audioBytes} μ-law bytes: relayed as is when live, buffered (bounded)
+     * A caller {@code media} frame of {@code audioBytes} μ-law bytes: relayed as is when live, kept (bounded)
      * while a session opens; false when dropped because the call is ending.
      */
     public synchronized boolean callerAudio(String base64Payload, int audioBytes) {
-        switch (state) {
-            case LIVE -> upstream.appendAudio(base64Payload);
-            case CONNECTING, RECONNECTING -> {
-                if (bufferedAudio.size() == MAX_BUFFERED_FRAMES) {
-                    bufferedAudio.removeFirst();
-                }
-                bufferedAudio.addLast(base64Payload);
-            }
-            case ENDING, ENDED -> {
-                return false; // the call is being closed: what the caller says now can no longer be answered
-            }
+        if (state == State.ENDING || state == State.ENDED) {
+            return false; // the call is being closed: what the caller says now can no longer be answered
         }
+        upstream.callerAudio(base64Payload);
         meter.callerAudio(audioBytes);
         return true;
     }
 
-    /** Twilio echoed one of our marks. */
+    /** The caller's side echoed one of our marks. */
     public synchronized void markEchoed(String name) {
-        if (state == State.ENDING && LAST_PROMPT_MARK.equals(name)) {
+        if (state == State.ENDING && farewell.isPromptEnd(name)) {
             endNow();
             return;
         }
         playback.markEchoed(name, nowMs());
         if (!playback.hasUnplayedAudio()) {
-            greetingDone |= responseCompleted;
-            writeAssistantLine(false);
-            if (state == State.ENDING && goodbyeGenerated) {
+            heard.allPlayed();
+            if (state == State.ENDING && farewell.goodbyeIsGenerated()) {
                 endNow();
             }
         }
@@ -130,39 +104,21 @@ public final class CallSession implements RealtimeEventHandler {
         transcript.system("caller pressed " + digit);
     }
 
-    // ---- OpenAI connection -------------------------------------------------------------------------
+    // ---- The OpenAI session ------------------------------------------------------------------------
 
-    private void connect() {
-        meter.connecting();
-        env.realtime.connect(this).subscribe().with(this::upstreamOpened, this::upstreamFailed);
-    }
-
-    /** The backoff timer's end: connect again, unless the call ended meanwhile. */
-    private synchronized void reconnectNow() {
-        reconnectTimer = -1;
+    private synchronized void retryDue() {
         if (state == State.RECONNECTING) {
-            connect();
+            upstream.connect();
         }
     }
 
-    /** The Realtime socket is open: configure it, restore the conversation, hand over buffered audio. */
     private synchronized void upstreamOpened(RealtimeConnection connection) {
         if (state == State.ENDED || state == State.ENDING) {
             connection.close();
             return;
         }
-        upstream = connection;
-        meter.upstreamOpened();
-        connection.send(env.settings.sessionUpdate());
-        history.items().forEach(connection::send);
-        while (!bufferedAudio.isEmpty()) {
-            connection.appendAudio(bufferedAudio.removeFirst());
-        }
-        if (!greetingDone) {
-            connection.send(env.settings.greeting());
-        }
+        upstream.attach(connection, heard.history(), heard.needsGreeting() ? env.settings.greeting() : null);
         state = State.LIVE;
-        sessionReadyTimer = env.vertx.setTimer(env.openAi.connectTimeout().toMillis(), id -> sessionNotReady());
     }
 
     private synchronized void upstreamFailed(Throwable failure) {
@@ -175,14 +131,13 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void sessionUpdated() {
-        cancel(sessionReadyTimer);
-        meter.sessionReady();
+        upstream.sessionReady();
     }
 
     private synchronized void sessionNotReady() {
-        if (state == State.LIVE && upstream != null) {
+        if (state == State.LIVE && upstream.isOpen()) {
             meter.upstreamError("session_not_ready");
-            upstream.close();
+            upstream.closeSession();
             upstreamLost("no session.updated within " + env.openAi.connectTimeout().toSeconds() + " s");
         }
     }
@@ -197,29 +152,25 @@ public final class CallSession implements RealtimeEventHandler {
         if (state == State.ENDED) {
             return;
         }
+        upstream.detach();
         if (state == State.ENDING) {
-            upstream = null;
-            if (!goodbyeGenerated && !promptPlaying) {
-                playPromptAndEnd(env.prompts.goodbye(), endingReason, endingDetail); // the assistant can't say it
+            if (farewell.assistantCannotFinish()) {
+                playPromptAndEnd(env.prompts.goodbye(), farewell.reason(), farewell.detail());
             }
             return; // otherwise what was said plays out; its last mark (or the grace timer) ends the call
         }
-        upstream = null;
-        cancel(sessionReadyTimer);
-        if (reconnects == MAX_RECONNECTS) {
-            LOG.warnf("Call %s: %s; giving up after %d reconnects", callSid, why, reconnects);
+        int attempt = upstream.scheduleRetry();
+        if (attempt == 0) {
+            LOG.warnf("Call %s: %s; giving up after %d reconnects", callSid, why, MAX_RECONNECTS);
             apologizeAndEnd(CallEndReason.UPSTREAM_FAILURE, why);
             return;
         }
-        reconnects++;
-        meter.reconnecting();
         state = State.RECONNECTING;
         playback.reset();
-        responseCompleted = false;
-        LOG.warnf("Call %s: %s; reconnecting (attempt %d of %d)", callSid, why, reconnects, MAX_RECONNECTS);
-        transcript.system("assistant connection lost: " + why + "; reconnecting (attempt " + reconnects + " of "
+        heard.sessionLost();
+        LOG.warnf("Call %s: %s; reconnecting (attempt %d of %d)", callSid, why, attempt, MAX_RECONNECTS);
+        transcript.system("assistant connection lost: " + why + "; reconnecting (attempt " + attempt + " of "
                 + MAX_RECONNECTS + ")");
-        reconnectTimer = env.vertx.setTimer(250L << (reconnects - 1), id -> reconnectNow());
     }
 
     // ---- OpenAI events -----------------------------------------------------------------------------
@@ -232,9 +183,9 @@ public final class CallSession implements RealtimeEventHandler {
             return;
         }
         meter.bargeIn(barge.itemId() != null);
-        greetingDone = true;
+        heard.callerInterrupted();
         if (barge.clear()) {
-            twilio.clear();
+            caller.clear();
         }
         if (barge.itemId() != null) {
             upstream.send(new ItemTruncate(barge.itemId(), barge.audioEndMs()));
@@ -244,7 +195,7 @@ public final class CallSession implements RealtimeEventHandler {
         }
         transcript.system(String.format(Locale.ROOT, "caller interrupted the assistant after %.2f s of %.2f s sent",
                 barge.audioEndMs() / 1000.0, barge.msSent() / 1000.0));
-        writeAssistantLine(true); // what was cut off; if still generating, its transcript arrives later, marked too
+        heard.flush(true); // what was cut off; if still generating, its transcript arrives later, marked too
     }
 
     @Override
@@ -254,9 +205,7 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void inputTranscriptionCompleted(String itemId, String text) {
-        transcript.customer(text);
-        history.caller(text);
-        greetingDone = true;
+        heard.callerSaid(text);
     }
 
     @Override
@@ -272,38 +221,30 @@ public final class CallSession implements RealtimeEventHandler {
         }
         String mark = playback.audioDelta(responseId, itemId, bytes, nowMs());
         if (mark != null) {
-            if (!twilio.sendAudio(delta)) {
-                end(CallEndReason.CALLER_NOT_READING, null); // the stream is already closing with its own code
+            if (!caller.sendAudio(delta)) {
+                end(CallEndReason.CALLER_NOT_READING, null); // the line is already closing with its own code
                 return;
             }
             meter.assistantAudio(bytes);
-            twilio.sendMark(mark);
+            caller.sendMark(mark);
         }
     }
 
     @Override
     public synchronized void outputAudioTranscriptDone(String responseId, String itemId, String text) {
-        if (playback.wasInterrupted(responseId) || !playback.hasUnplayedAudio()) {
-            transcript.assistant(text, playback.wasInterrupted(responseId));
-            history.assistant(text);
-        } else {
-            // The service generates faster than real time: the caller has not heard this yet, and may cut it off.
-            writeAssistantLine(false);
-            unheardAssistantText = text;
-        }
+        heard.assistantSaid(text, playback.wasInterrupted(responseId), playback.hasUnplayedAudio());
     }
 
     @Override
     public synchronized void responseDone(String responseId, String status) {
         playback.responseDone(responseId);
         if ("completed".equals(status)) {
-            reconnects = 0; // this session works: a later drop (e.g. its expiry) gets the full retry budget
-            responseCompleted = true;
-            greetingDone |= !playback.hasUnplayedAudio();
+            upstream.sessionWorks();
+            heard.responseCompleted(!playback.hasUnplayedAudio());
         }
-        if (state == State.ENDING && endingReason != null) {
-            goodbyeGenerated = true;
-            if (!playback.hasUnplayedAudio()) {
+        if (state == State.ENDING) {
+            farewell.goodbyeGenerated();
+            if (farewell.goodbyeIsGenerated() && !playback.hasUnplayedAudio()) {
                 endNow();
             }
         }
@@ -321,9 +262,7 @@ public final class CallSession implements RealtimeEventHandler {
         transcript.system(description);
         if (error.isFatal()) {
             synchronized (this) {
-                if (upstream != null) {
-                    upstream.close();
-                }
+                upstream.closeSession();
                 apologizeAndEnd(CallEndReason.UPSTREAM_FAILURE, "fatal assistant error " + error.code());
             }
         }
@@ -333,30 +272,28 @@ public final class CallSession implements RealtimeEventHandler {
 
     /**
      * The service ends the call (maximum duration, shutdown): the assistant says goodbye if it can, else the
-     * recorded goodbye plays; the caller is no longer heard; the stream closes once it has played.
+     * recorded goodbye plays; the caller is no longer heard; the line closes once it has played.
      */
     public synchronized void endWithGoodbye(CallEndReason reason, String detail) {
         if (state == State.ENDED || state == State.ENDING) {
             return;
         }
         transcript.system(detail + "; saying goodbye");
-        if (state == State.LIVE) {
-            state = State.ENDING;
-            endingReason = reason;
-            endingDetail = detail;
-            PlaybackTracker.Interruption cut = playback.stopAnswer(nowMs());
-            if (cut.clear()) {
-                twilio.clear();
-            }
-            if (cut.responseId() != null) {
-                upstream.cancelResponse();
-            }
-            writeAssistantLine(true);
-            upstream.send(env.settings.goodbye());
-            env.vertx.setTimer(GOODBYE_GRACE_MS, id -> endNowSynchronized());
-        } else {
+        if (state != State.LIVE) {
             playPromptAndEnd(env.prompts.goodbye(), reason, detail);
+            return;
         }
+        state = State.ENDING;
+        PlaybackTracker.Interruption cut = playback.stopAnswer(nowMs());
+        if (cut.clear()) {
+            caller.clear();
+        }
+        if (cut.responseId() != null) {
+            upstream.cancelResponse();
+        }
+        heard.flush(true);
+        upstream.send(env.settings.goodbye());
+        farewell.byAssistant(reason, detail);
     }
 
     /** The assistant cannot go on: the caller hears a short recorded apology, then the call ends. */
@@ -364,30 +301,19 @@ public final class CallSession implements RealtimeEventHandler {
         if (state == State.ENDED || state == State.ENDING) {
             return;
         }
-        upstream = null;
+        upstream.detach();
         playPromptAndEnd(env.prompts.apology(), reason, detail);
     }
 
     private void playPromptAndEnd(AudioPrompts.Prompt prompt, CallEndReason reason, String detail) {
         state = State.ENDING;
-        promptPlaying = true;
-        endingReason = reason;
-        endingDetail = detail;
-        if (playback.hasUnplayedAudio()) {
-            twilio.clear();
-        }
-        prompt.payloads().forEach(twilio::sendAudio);
-        twilio.sendMark(LAST_PROMPT_MARK);
-        env.vertx.setTimer(prompt.durationMs() + 3_000, id -> endNowSynchronized());
+        farewell.byPrompt(prompt, reason, detail, playback.hasUnplayedAudio());
     }
 
-    private synchronized void endNowSynchronized() {
-        endNow();
-    }
-
-    private void endNow() {
+    /** Ends the call for the farewell's reason (a timer or the last mark), unless it has ended already. */
+    private synchronized void endNow() {
         if (state != State.ENDED) {
-            end(endingReason == null ? CallEndReason.ERROR : endingReason, endingDetail);
+            end(farewell.reason(), farewell.detail());
         }
     }
 
@@ -399,33 +325,21 @@ public final class CallSession implements RealtimeEventHandler {
                 return;
             }
             state = State.ENDED;
-            meter.ended(reason);
-            toClose = upstream;
-            upstream = null;
-            bufferedAudio.clear();
-            writeAssistantLine(false);
-            cancel(sessionReadyTimer);
+            meter.ended(reason.tag());
+            toClose = upstream.release();
+            heard.flush(false);
             cancel(maxDurationTimer);
-            cancel(reconnectTimer);
         }
         env.registry.remove(this);
         if (toClose != null) {
             toClose.close();
         }
-        twilio.close(1000, detail);
+        caller.close(1000, detail);
         double seconds = (System.nanoTime() - startedAtNanos) / 1e9;
         String why = detail == null || detail.equals(reason.description()) ? "" : " (" + SafeText.of(detail) + ")";
         transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,
                 seconds));
         LOG.infof("Call %s ended: %s after %.1f s", callSid, reason.description(), seconds);
-    }
-
-    private void writeAssistantLine(boolean interrupted) {
-        if (unheardAssistantText != null) {
-            transcript.assistant(unheardAssistantText, interrupted);
-            history.assistant(unheardAssistantText);
-            unheardAssistantText = null;
-        }
     }
 
     private void cancel(long timerId) {

@@ -1,11 +1,10 @@
 package dev.aivoicebot.call;
 
 import dev.aivoicebot.metrics.CallMetrics;
+import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.transcript.TranscriptStore;
 import dev.aivoicebot.transcript.TranscriptWriter;
-import dev.aivoicebot.twilio.CallSid;
-import dev.aivoicebot.twilio.TwilioStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +24,7 @@ public class CallStarter {
     }
 
     /** The call, or empty when this CallSid already has a stream on this replica (nothing is opened then). */
-    public Optional<CallSession> start(CallSid callSid, TwilioStream twilio, String from, String to) {
+    public Optional<CallSession> start(CallSid callSid, CallerLine twilio, String from, String to) {
         if (!env.registry.claim(callSid)) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package dev.aivoicebot.metrics;
 
-import dev.aivoicebot.call.CallEndReason;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,9 +29,9 @@ public final class CallMeter {
         this.startedAt = startedAt;
     }
 
-    /** The call ended (counted once: the call ends once). */
-    public void ended(CallEndReason reason) {
-        metrics.callEnded(reason, metrics.now() - startedAt);
+    /** The call ended, for the reason tagged {@code reasonTag} (counted once: the call ends once). */
+    public void ended(String reasonTag) {
+        metrics.callEnded(reasonTag, metrics.now() - startedAt);
     }
 
     /** A connection to OpenAI is being opened (the first one, or after a drop). */

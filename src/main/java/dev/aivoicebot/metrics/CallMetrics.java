@@ -1,25 +1,23 @@
 package dev.aivoicebot.metrics;
 
-import dev.aivoicebot.call.CallEndReason;
-import dev.aivoicebot.call.CallLimitsConfig;
-import dev.aivoicebot.call.CallRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.inject.Inject;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
  * Every call meter, registered up front with every tag value it can take, so dashboards see zeros rather
- * than missing series and the call path never looks a meter up. Names are documented in docs/operations.md, "Metrics".
+ * than missing series and the relay path never looks a meter up (an ending call looks its reason up once). Names are documented in docs/operations.md, "Metrics".
  */
 @Singleton
 @Startup // registered at start, so a scrape before the first call already shows every series
@@ -40,7 +38,7 @@ public class CallMetrics {
     private final MeterRegistry registry;
     private final Counter started;
     final Timer duration;
-    private final Map<CallEndReason, Counter> ended = new EnumMap<>(CallEndReason.class);
+    private final Map<String, Counter> ended = new ConcurrentHashMap<>();
     private final Map<CallRejection, Counter> rejected = new EnumMap<>(CallRejection.class);
     private final Map<String, Counter> errors = new HashMap<>(); // filled here, read-only afterwards
     final Timer response;
@@ -53,22 +51,9 @@ public class CallMetrics {
     final FrameMeter inbound;
     final FrameMeter outbound;
 
-    @Inject
-    CallMetrics(MeterRegistry registry, CallRegistry calls, CallLimitsConfig limits) {
-        this(registry, calls::activeCount, limits.maxConcurrent());
-    }
-
-    CallMetrics(MeterRegistry registry, IntSupplier activeCalls, int maxConcurrent) {
+    CallMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("calls.active", activeCalls, IntSupplier::getAsInt).strongReference(true)
-                .description("Calls in progress on this replica").register(registry);
-        Gauge.builder("calls.max.concurrent", () -> maxConcurrent)
-                .description("Configured MAX_CONCURRENT_CALLS of this replica (0: no limit)").register(registry);
         started = Counter.builder("calls.started").description("Calls whose media stream started").register(registry);
-        for (CallEndReason reason : CallEndReason.values()) {
-            ended.put(reason, Counter.builder("calls.ended").tag("reason", reason.tag())
-                    .description("Calls ended, by reason").register(registry));
-        }
         for (CallRejection reason : CallRejection.values()) {
             rejected.put(reason, Counter.builder("calls.rejected").tag("reason", reason.tag())
                     .description("Calls turned away before reaching the assistant, by reason").register(registry));
@@ -101,8 +86,24 @@ public class CallMetrics {
         return new CallMeter(this, now());
     }
 
-    void callEnded(CallEndReason reason, long durationNanos) {
-        ended.get(reason).increment();
+    /**
+     * The gauges of this replica's calls: those in progress, and the configured limit. Registered by the call
+     * side, which owns both numbers.
+     */
+    public void callGauges(IntSupplier activeCalls, int maxConcurrent) {
+        Gauge.builder("calls.active", activeCalls, IntSupplier::getAsInt).strongReference(true)
+                .description("Calls in progress on this replica").register(registry);
+        Gauge.builder("calls.max.concurrent", () -> maxConcurrent)
+                .description("Configured MAX_CONCURRENT_CALLS of this replica (0: no limit)").register(registry);
+    }
+
+    /** Registers {@code calls.ended} for every reason a call can end with, so each series shows zero before use. */
+    public void endReasons(Collection<String> tags) {
+        tags.forEach(tag -> ended.computeIfAbsent(tag, this::endedCounter));
+    }
+
+    void callEnded(String reasonTag, long durationNanos) {
+        ended.computeIfAbsent(reasonTag, this::endedCounter).increment();
         duration.record(durationNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -126,6 +127,11 @@ public class CallMetrics {
 
     long now() {
         return registry.config().clock().monotonicTime();
+    }
+
+    private Counter endedCounter(String reasonTag) {
+        return Counter.builder("calls.ended").tag("reason", reasonTag).description("Calls ended, by reason")
+                .register(registry);
     }
 
     private void errorCounter(String code) {

@@ -2,10 +2,10 @@ package dev.aivoicebot.softphone;
 
 import dev.aivoicebot.call.CallAdmission;
 import dev.aivoicebot.metrics.CallRejection;
+import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.transcript.TranscriptFeed;
 import dev.aivoicebot.transcript.TranscriptFeeds;
 import dev.aivoicebot.transcript.TranscriptLine;
-import dev.aivoicebot.twilio.CallSid;
 import dev.aivoicebot.twilio.PublicEndpoints;
 import dev.aivoicebot.twilio.StreamTokens;
 import io.quarkus.runtime.annotations.RegisterForReflection;

@@ -1,7 +1,7 @@
 package dev.aivoicebot.softphone;
 
 import dev.aivoicebot.call.CallLimitsConfig;
-import dev.aivoicebot.twilio.CallSid;
+import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.twilio.StreamToken;
 import dev.aivoicebot.twilio.TwilioConfig;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.aivoicebot.transcript;
 
-import dev.aivoicebot.twilio.CallSid;
+import dev.aivoicebot.safety.CallSid;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.safety.CallSid;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,12 +1,13 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.call.CallerLine;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /** Our side of one Twilio Media Stream: what the call sends to the caller, and how it hangs up. */
-public final class TwilioStream {
+public final class TwilioStream implements CallerLine {
 
     /**
      * Unsent messages beyond which the caller counts as not reading: 1 MiB is about 95 s of audio (a second of
@@ -45,6 +46,7 @@ public final class TwilioStream {
      * Sends audio toward the caller; false when the caller has stopped reading ({@link #MAX_UNSENT_BYTES}
      * unsent). Then the stream is closed (1008) and, whatever is still queued, dropped {@link #DROP_AFTER_MS} later.
      */
+    @Override
     public boolean sendAudio(String base64Payload) {
         if (unsent.get() > MAX_UNSENT_BYTES) {
             if (!stalled) {
@@ -60,16 +62,19 @@ public final class TwilioStream {
         return true;
     }
 
+    @Override
     public void sendMark(String name) {
         send(TwilioOutbound.mark(streamSid, name));
     }
 
     /** Drops everything Twilio has buffered for the caller; Twilio then echoes all pending marks. */
+    @Override
     public void clear() {
         send(TwilioOutbound.clear(streamSid));
     }
 
     /** Ends the stream; Twilio then runs the TwiML after {@code <Connect>}, our {@code <Hangup/>}. */
+    @Override
     public void close(int code, String reason) {
         if (connection.isOpen()) {
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {

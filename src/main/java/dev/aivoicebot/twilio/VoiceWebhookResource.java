@@ -3,6 +3,7 @@ package dev.aivoicebot.twilio;
 import dev.aivoicebot.call.CallAdmission;
 import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.metrics.CallRejection;
+import dev.aivoicebot.safety.CallSid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

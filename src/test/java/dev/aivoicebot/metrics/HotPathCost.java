@@ -19,7 +19,7 @@ public final class HotPathCost {
     }
 
     public static void main(String[] args) {
-        CallMetrics metrics = new CallMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> 0, 0);
+        CallMetrics metrics = new CallMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         FrameMeter frames = metrics.inbound();
         Timer everyFrame = Timer.builder("every.frame")
                 .serviceLevelObjectives(CallMetrics.OVERHEAD_BUCKETS)

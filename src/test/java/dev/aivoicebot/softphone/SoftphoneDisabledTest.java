@@ -3,7 +3,7 @@ package dev.aivoicebot.softphone;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.aivoicebot.twilio.CallSid;
+import dev.aivoicebot.safety.CallSid;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -3,7 +3,7 @@ package dev.aivoicebot.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aivoicebot.twilio.CallSid;
+import dev.aivoicebot.safety.CallSid;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import java.time.Instant;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.call.Base64Audio;
+import dev.aivoicebot.safety.CallSid;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.emulator.RealtimeEmulator;
+import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.twilio.RawStream.Closed;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,6 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.safety.CallSid;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

@@ -3,6 +3,7 @@ package dev.aivoicebot.twilio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.twilio.StreamTokens.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.twilio.security.RequestValidator;
+import dev.aivoicebot.safety.CallSid;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

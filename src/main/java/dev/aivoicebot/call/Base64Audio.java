@@ -1,4 +1,4 @@
-package dev.aivoicebot.twilio;
+package dev.aivoicebot.call;
 
 /**
  * Checks that a payload is plain standard base64 and tells how many bytes it carries, without decoding it:

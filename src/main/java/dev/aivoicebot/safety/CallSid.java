@@ -1,4 +1,4 @@
-package dev.aivoicebot.twilio;
+package dev.aivoicebot.safety;
 
 import java.util.regex.Pattern;
 
