@@ -23,19 +23,14 @@ import dev.aivoicebot.sim.CallRecording.CloseRecord;
 import dev.aivoicebot.sim.CallRecording.ReceivedAudio;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
-import dev.aivoicebot.sim.TwilioCallSimulator;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,13 +38,10 @@ import org.junit.jupiter.api.Test;
  * the embedded emulator (validating every client event against OpenAI's schemas).
  */
 @QuarkusTest
-class CallEndToEndTest {
+class CallEndToEndTest extends DialingTest {
 
     private static final Pattern LINE = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z (customer|assistant|system)( \\(interrupted\\))?: .*$");
-
-    @TestHTTPResource("/")
-    URL base;
 
     @Inject
     RealtimeEmulator emulator;
@@ -60,17 +52,6 @@ class CallEndToEndTest {
     @Inject
     CallRegistry registry;
 
-    private TwilioCallSimulator twilio;
-
-    @BeforeEach
-    void dial() {
-        twilio = new TwilioCallSimulator(CallHarness.simulator(base.toString()));
-    }
-
-    @AfterEach
-    void hangUpEverything() {
-        twilio.close();
-    }
 
     @Test
     void theAssistantGreetsFirstAndTheCallerHearsExactlyItsAudio() {

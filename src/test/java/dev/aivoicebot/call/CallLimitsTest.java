@@ -16,19 +16,14 @@ import dev.aivoicebot.sim.CallRecording.ClosedBy;
 import dev.aivoicebot.sim.CallRecording.CloseRecord;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
-import dev.aivoicebot.sim.TwilioCallSimulator;
 import dev.aivoicebot.sim.VoiceWebhookResponse;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTest
 @TestProfile(CallLimitsTest.ShortLimits.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CallLimitsTest {
+class CallLimitsTest extends DialingTest {
 
     public static class ShortLimits implements QuarkusTestProfile {
         @Override
@@ -46,9 +41,6 @@ class CallLimitsTest {
             return Map.of("calls.max-concurrent", "2", "calls.max-duration", "4s", "calls.drain-timeout", "1500ms");
         }
     }
-
-    @TestHTTPResource("/")
-    URL base;
 
     @Inject
     RealtimeEmulator emulator;
@@ -62,16 +54,8 @@ class CallLimitsTest {
     @Inject
     ServiceState state;
 
-    private TwilioCallSimulator twilio;
-
-    @BeforeEach
-    void dial() {
-        twilio = new TwilioCallSimulator(CallHarness.simulator(base.toString()));
-    }
-
-    @AfterEach
-    void hangUp() {
-        twilio.close();
+    @Override
+    void afterHangingUp() {
         await("no call is left active", () -> registry.activeCount() == 0);
     }
 

@@ -17,13 +17,8 @@ import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
-import dev.aivoicebot.sim.TwilioCallSimulator;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URL;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,10 +26,7 @@ import org.junit.jupiter.api.Test;
  * by exactly what the call did, so it can only be there because the call path fed it.
  */
 @QuarkusTest
-class CallMetricsEndToEndTest {
-
-    @TestHTTPResource("/")
-    URL base;
+class CallMetricsEndToEndTest extends DialingTest {
 
     @Inject
     RealtimeEmulator emulator;
@@ -42,17 +34,9 @@ class CallMetricsEndToEndTest {
     @Inject
     CallRegistry registry;
 
-    private TwilioCallSimulator twilio;
-
-    @BeforeEach
-    void dial() {
+    @Override
+    void beforeDialing() {
         await("calls of earlier tests have ended", () -> registry.activeCount() == 0);
-        twilio = new TwilioCallSimulator(CallHarness.simulator(base.toString()));
-    }
-
-    @AfterEach
-    void hangUpEverything() {
-        twilio.close();
     }
 
     @Test

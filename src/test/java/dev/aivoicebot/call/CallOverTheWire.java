@@ -13,14 +13,9 @@ import dev.aivoicebot.sim.CallRecording.CloseRecord;
 import dev.aivoicebot.sim.CallRecording.ReceivedAudio;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
-import dev.aivoicebot.sim.TwilioCallSimulator;
-import io.quarkus.test.common.http.TestHTTPResource;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * the {@code clear}s it gets, how the stream ends, and the transcript file. Nothing here reaches into the
  * application, so the same scenarios run against the packaged jar and the native binary.
  */
-abstract class CallOverTheWire {
+abstract class CallOverTheWire extends DialingTest {
 
     private static final Pattern LINE = Pattern.compile(
             "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z (customer|assistant|system)( \\(interrupted\\))?: .*$");
@@ -38,20 +33,6 @@ abstract class CallOverTheWire {
     private static final int GREETING_BYTES = 60 * GREETING.length() * CallerScript.BYTES_PER_MS;
     private static final String ANSWER = "assistant: I heard ";
 
-    @TestHTTPResource("/")
-    URL base;
-
-    private TwilioCallSimulator twilio;
-
-    @BeforeEach
-    void dial() {
-        twilio = new TwilioCallSimulator(CallHarness.simulator(base.toString()));
-    }
-
-    @AfterEach
-    void hangUpEverything() {
-        twilio.close();
-    }
 
     @Test
     void theCallerHearsTheWholeGreetingAndTheTranscriptSaysSo() {

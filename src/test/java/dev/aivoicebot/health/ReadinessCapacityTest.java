@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aivoicebot.ManagementInterface;
+import dev.aivoicebot.TestProfiles;
 import dev.aivoicebot.call.CallRegistry;
 import dev.aivoicebot.call.ServiceState;
 import dev.aivoicebot.call.ServiceStates;
@@ -16,24 +17,19 @@ import dev.aivoicebot.sim.SimulatorConfig;
 import dev.aivoicebot.sim.TwilioCallSimulator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The probe's wiring: a full replica and a draining one report DOWN, saying why. Its own app (one call max). */
 @QuarkusTest
-@TestProfile(ReadinessCapacityTest.OneCallAtATime.class)
+@TestProfile(ReadinessCapacityTest.OneLineToDrain.class)
 class ReadinessCapacityTest {
 
-    public static class OneCallAtATime implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("calls.max-concurrent", "1");
-        }
+    /** One line, in an application of its own: this test drains it for good. */
+    public static class OneLineToDrain extends TestProfiles.OneLine {
     }
 
     @TestHTTPResource("/")

@@ -4,31 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.aivoicebot.TestProfiles;
 import dev.aivoicebot.call.CallRegistry;
+import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatorConfig;
 import dev.aivoicebot.sim.TwilioCallSimulator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import dev.aivoicebot.metrics.MetricsScrape;
 import java.net.URL;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A demo call is admitted like a phone call: with every line busy the page gets a clear 503. */
 @QuarkusTest
-@TestProfile(SoftphoneAtCapacityTest.OneLine.class)
+@TestProfile(TestProfiles.OneLine.class)
 class SoftphoneAtCapacityTest {
-
-    public static class OneLine implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("calls.max-concurrent", "1");
-        }
-    }
 
     @TestHTTPResource("/")
     URL base;
