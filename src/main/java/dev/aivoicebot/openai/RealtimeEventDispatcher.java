@@ -42,7 +42,7 @@ public final class RealtimeEventDispatcher {
         }
         switch (event.path("type").asText("")) {
             case AudioDeltaReader.TYPE -> handler.outputAudioDelta(text(event, "response_id"), text(event, "item_id"),
-                    text(event, "delta")); // a delta of an unusual shape (e.g. a non-string field): as tolerant as before
+                    text(event, "delta")); // a delta the fast reader declined (e.g. a non-string field) is read leniently here
             case "input_audio_buffer.speech_started" -> handler.speechStarted(text(event, "item_id"));
             case "input_audio_buffer.speech_stopped" -> handler.speechStopped(text(event, "item_id"));
             case "conversation.item.input_audio_transcription.completed" -> handler.inputTranscriptionCompleted(
