@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Every tool of the service, from its two sources: the Java tools (each {@link AssistantTool} bean, the built-ins
- * among them) and TOOLS_FILE's HTTP tools and remote MCP servers. Built and checked at start-up, so a bad file or
+ * among them, by name) and TOOLS_FILE's HTTP tools and remote MCP servers, in the file's order. Built and checked at start-up, so a bad file or
  * a missing production setting stops the start with one line instead of failing the first call. Each session
  * declares {@link #sessionTools()}; {@link ToolRunner} runs what the model calls.
  */
@@ -53,7 +54,8 @@ public class ToolRegistry {
             throw new ConfigurationException("TOOL_TIMEOUT must be a positive duration such as 8s.");
         }
         Map<String, String> owners = new LinkedHashMap<>();
-        for (AssistantTool tool : javaTools) {
+        for (AssistantTool tool : javaTools.stream().sorted(Comparator.comparing(AssistantTool::name,
+                Comparator.nullsFirst(Comparator.naturalOrder()))).toList()) {
             addJavaTool(tool, config.timeout(), owners);
         }
         ToolsFile file = config.file().filter(path -> !path.isBlank())
