@@ -2,7 +2,9 @@ package dev.aivoicebot.tools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.aivoicebot.safety.SafeText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +31,13 @@ public class ToolRunner {
 
     private final ToolRegistry registry;
     private final ToolMetrics metrics;
-    private final ObjectMapper json;
+    private final ObjectReader json;
     private final ToolWorkers workers;
 
     ToolRunner(ToolRegistry registry, ToolMetrics metrics, ObjectMapper json, ToolWorkers workers) {
         this.registry = registry;
         this.metrics = metrics;
-        this.json = json;
+        this.json = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.workers = workers;
     }
 

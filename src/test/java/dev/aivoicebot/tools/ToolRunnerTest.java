@@ -124,6 +124,9 @@ class ToolRunnerTest {
         assertEquals("The arguments for biz_order were not valid JSON. Call it again with a JSON object that matches its "
                 + "parameters.", notJson.output());
 
+        assertEquals(ToolOutcome.INVALID_ARGUMENTS, run("biz_order", "{\"order_number\": \"2026\"} {}").outcome(),
+                "one JSON value, nothing after it");
+
         ToolResult missing = run("biz_order", "{}");
         assertEquals(ToolOutcome.INVALID_ARGUMENTS, missing.outcome());
         assertTrue(missing.output().startsWith("The arguments for biz_order do not match its parameters: ")
