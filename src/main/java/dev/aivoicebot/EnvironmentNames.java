@@ -54,7 +54,11 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("speech.upstream.read-timeout", "OPENAI_TTS_READ_TIMEOUT"),
             Map.entry("calls.max-concurrent", "MAX_CONCURRENT_CALLS"),
             Map.entry("calls.max-duration", "MAX_CALL_DURATION"),
-            Map.entry("calls.drain-timeout", "DRAIN_TIMEOUT"));
+            Map.entry("calls.drain-timeout", "DRAIN_TIMEOUT"),
+            Map.entry("tools.file", "TOOLS_FILE"),
+            Map.entry("tools.signing-secret", "TOOLS_SIGNING_SECRET"),
+            Map.entry("tools.timeout", "TOOL_TIMEOUT"),
+            Map.entry("tools.time-zone", "ASSISTANT_TIME_ZONE"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

@@ -3,6 +3,7 @@ package dev.aivoicebot;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.speech.SpeechConfig;
+import dev.aivoicebot.tools.ToolsConfig;
 import dev.aivoicebot.twilio.TwilioConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SecretRegistration {
 
-    SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech) {
+    SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools) {
         openAi.apiKey().ifPresent(SafeText::registerSecret);
         twilio.authToken().ifPresent(SafeText::registerSecret);
         twilio.apiSecret().ifPresent(SafeText::registerSecret);
         twilio.streamTokenSecret().ifPresent(SafeText::registerSecret);
         speech.apiKey().ifPresent(SafeText::registerSecret);
+        tools.signingSecret().ifPresent(SafeText::registerSecret);
     }
 }

@@ -8,6 +8,7 @@ import dev.aivoicebot.emulator.EmulatorConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.softphone.SoftphoneConfig;
 import dev.aivoicebot.speech.SpeechConfig;
+import dev.aivoicebot.tools.ToolsConfig;
 import dev.aivoicebot.transcript.TranscriptConfig;
 import dev.aivoicebot.twilio.TwilioConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -69,7 +70,7 @@ class ConfigNamesTest {
                 .withMapping(AssistantConfig.class).withMapping(CallLimitsConfig.class)
                 .withMapping(EmulatorConfig.class).withMapping(OpenAiConfig.class)
                 .withMapping(SoftphoneConfig.class).withMapping(SpeechConfig.class)
-                .withMapping(TranscriptConfig.class).withMapping(TwilioConfig.class)
+                .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TwilioConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();

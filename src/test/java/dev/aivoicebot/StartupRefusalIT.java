@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,13 @@ import org.junit.jupiter.api.Test;
  * code 1, not a stack trace an operator has to dig through; what is only risky is warned about at start.
  */
 class StartupRefusalIT {
+
+    private static final String TOOLS_SECRET = "packaged-tools-secret-61d0a9";
+    private static final String ORDERS_TOKEN = "packaged-orders-token-c47e12";
+    private static final String ORDER_TOOL = """
+            {"tools": [{"name": "get_order_status", "description": "Look up an order.",
+                        "url": "https://shop.example.test/order-status",
+                        "headers": {"Authorization": "Bearer ${ORDERS_API_TOKEN}"}}]}""";
 
     @Test
     void anOpenGenerateVoiceIsRefusedWithOneLineAndExitCode1() throws Exception {
@@ -38,6 +48,35 @@ class StartupRefusalIT {
             assertTrue(log.contains("STREAM_TOKEN_SECRET is not set"), log);
             assertTrue(log.contains("PUBLIC_BASE_URL is not https://"), log);
         }
+    }
+
+    @Test
+    void anInvalidToolsFileIsRefusedWithOneLineNamingTheFileTheToolAndTheField() throws Exception {
+        Path file = toolsFile(ORDER_TOOL.replace("https://shop.example.test/order-status", "/order-status"));
+        assertRefused(Map.of("TOOLS_FILE", file.toString(), "TOOLS_SIGNING_SECRET", TOOLS_SECRET,
+                "ORDERS_API_TOKEN", ORDERS_TOKEN), "TOOLS_FILE " + file
+                + ": tools[0] \"get_order_status\", field \"url\": must be an absolute http:// or https:// URL");
+    }
+
+    @Test
+    void httpToolsWithoutASigningSecretAreRefusedInProduction() throws Exception {
+        assertRefused(Map.of("TOOLS_FILE", toolsFile(ORDER_TOOL).toString(), "ORDERS_API_TOKEN", ORDERS_TOKEN),
+                "TOOLS_SIGNING_SECRET is not set, but TOOLS_FILE declares HTTP tools");
+    }
+
+    /** The control for the two above: the same file, signed, starts; its header secret never reaches the log. */
+    @Test
+    void aValidToolsFileStartsAndItsSecretsStayOutOfTheLog() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("TOOLS_FILE", toolsFile(ORDER_TOOL).toString(),
+                "TOOLS_SIGNING_SECRET", TOOLS_SECRET, "ORDERS_API_TOKEN", ORDERS_TOKEN))) {
+            String log = app.output();
+            assertTrue(log.contains("Tools: current_time, get_order_status"), log);
+            assertFalse(log.contains(ORDERS_TOKEN) || log.contains(TOOLS_SECRET), log);
+        }
+    }
+
+    private static Path toolsFile(String content) throws IOException {
+        return Files.writeString(Files.createTempFile(Path.of("target").toAbsolutePath(), "tools-", ".json"), content);
     }
 
     private static void assertRefused(Map<String, String> settings, String reason) throws Exception {
