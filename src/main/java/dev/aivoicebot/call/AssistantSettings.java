@@ -2,7 +2,6 @@ package dev.aivoicebot.call;
 
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.openai.ResponseCreate;
-import dev.aivoicebot.openai.SessionUpdate;
 import dev.aivoicebot.openai.SessionUpdate.Audio;
 import dev.aivoicebot.openai.SessionUpdate.Format;
 import dev.aivoicebot.openai.SessionUpdate.Input;
@@ -10,18 +9,31 @@ import dev.aivoicebot.openai.SessionUpdate.Output;
 import dev.aivoicebot.openai.SessionUpdate.Session;
 import dev.aivoicebot.openai.SessionUpdate.Transcription;
 import dev.aivoicebot.openai.SessionUpdate.TurnDetection;
+import dev.aivoicebot.openai.SessionUpdate;
+import dev.aivoicebot.tools.ToolRegistry;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The session configuration and greeting every call starts with, built once from configuration. */
+/** The session configuration, tools and set phrases every call uses, built once from configuration. */
 @ApplicationScoped
 public class AssistantSettings {
 
     static final String DEFAULT_INSTRUCTIONS = "assistant-instructions.txt";
+    private static final Set<String> TOOL_CHOICES = Set.of("auto", "none", "required");
+    /** The built-in call tool: the model chooses when the caller is done; the call decides how it ends. */
+    private static final Map<String, Object> END_CALL_TOOL = Map.of("type", "function", "name", CallSession.END_CALL,
+            "description", "End the phone call. Call this only once the caller is done and you have said goodbye; "
+                    + "the call ends after your goodbye has played.",
+            "parameters", Map.of("type", "object", "properties", Map.of()));
 
     private final SessionUpdate sessionUpdate;
     private final ResponseCreate greeting;
@@ -29,13 +41,30 @@ public class AssistantSettings {
             + "warmly in one short sentence, for example: \"I'm sorry, we need to end the call now. Thank you for "
             + "calling, goodbye!\"");
 
-    AssistantSettings(AssistantConfig assistant, OpenAiConfig openAi) {
+    private final ResponseCreate filler;
+    private final Duration fillerAfter;
+    private final boolean dtmfToAssistant;
+
+    AssistantSettings(AssistantConfig assistant, OpenAiConfig openAi, ToolRegistry toolRegistry) {
         String instructions = assistant.instructions().orElseGet(AssistantSettings::defaultInstructions);
+        if (!TOOL_CHOICES.contains(assistant.toolChoice())) {
+            throw new ConfigurationException("TOOL_CHOICE must be one of auto, none, required (was '"
+                    + assistant.toolChoice() + "')");
+        }
+        if (toolRegistry.isKnown(CallSession.END_CALL)) {
+            throw new ConfigurationException("A tool may not be named " + CallSession.END_CALL
+                    + ": that is the built-in tool that ends the call");
+        }
+        List<Object> tools = new ArrayList<>(toolRegistry.sessionTools());
+        tools.add(END_CALL_TOOL);
         TurnDetection turns = new TurnDetection("server_vad", assistant.silenceTimeoutMs(), 300, 0.5, true, true);
         this.sessionUpdate = new SessionUpdate(new Session("realtime", openAi.realtimeModel(), List.of("audio"),
                 instructions,
                 new Audio(new Input(Format.PCMU, turns, new Transcription(assistant.transcriptionModel())),
-                        new Output(Format.PCMU, assistant.voice()))));
+                        new Output(Format.PCMU, assistant.voice())), tools, assistant.toolChoice()));
+        this.filler = ResponseCreate.aside("Say exactly this, and nothing else: \"" + assistant.toolFiller() + "\"");
+        this.fillerAfter = assistant.toolFiller().isBlank() ? Duration.ZERO : assistant.toolFillerAfter();
+        this.dtmfToAssistant = assistant.dtmfToAssistant();
         this.greeting = ResponseCreate.withInstructions(
                 "Greet the caller by saying exactly this, then wait for their answer: \"" + assistant.greeting() + "\"");
     }
@@ -52,6 +81,20 @@ public class AssistantSettings {
     /** Asked for when the service must end the call (maximum duration, shutdown). */
     public ResponseCreate goodbye() {
         return goodbye;
+    }
+
+    /** Said while a slow tool runs: outside the conversation, so the model does not see it afterwards. */
+    public ResponseCreate filler() {
+        return filler;
+    }
+
+    /** How long a tool runs before {@link #filler()} is said; zero for never. */
+    public Duration fillerAfter() {
+        return fillerAfter;
+    }
+
+    public boolean dtmfToAssistant() {
+        return dtmfToAssistant;
     }
 
     private static String defaultInstructions() {

@@ -4,6 +4,8 @@ package dev.aivoicebot.call;
 public enum CallEndReason {
     CALLER_HUNG_UP("caller hung up"),
     COMPLETED("completed"),
+    /** The assistant called {@code end_call} once the caller was done. */
+    ASSISTANT_ENDED("assistant ended the call"),
     UPSTREAM_FAILURE("upstream failure"),
     MAX_DURATION("max duration"),
     SHUTDOWN("shutdown"),

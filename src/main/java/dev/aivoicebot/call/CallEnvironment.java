@@ -2,10 +2,14 @@ package dev.aivoicebot.call;
 
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.openai.RealtimeClient;
+import dev.aivoicebot.tools.ToolMetrics;
+import dev.aivoicebot.tools.ToolRegistry;
+import dev.aivoicebot.tools.ToolRunner;
+import dev.aivoicebot.transcript.TranscriptConfig;
 import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 
-/** The shared services every call uses, gathered so a {@link CallSession} has one collaborator, not eight. */
+/** The shared services every call uses, gathered so a {@link CallSession} has one collaborator, not eleven. */
 @Singleton // no client proxy: its fields are read directly
 public class CallEnvironment {
 
@@ -16,9 +20,15 @@ public class CallEnvironment {
     final CallLimitsConfig limits;
     final OpenAiConfig openAi;
     final AudioPrompts prompts;
+    final ToolRunner tools;
+    final ToolRegistry toolRegistry;
+    final ToolMetrics toolMetrics;
+    /** TRANSCRIPT_TOOL_DETAILS: tool arguments and outputs go into the transcript (never into logs or metrics). */
+    final boolean toolDetails;
 
     CallEnvironment(AssistantSettings settings, CallRegistry registry, RealtimeClient realtime, Vertx vertx,
-            CallLimitsConfig limits, OpenAiConfig openAi, AudioPrompts prompts) {
+            CallLimitsConfig limits, OpenAiConfig openAi, AudioPrompts prompts, ToolRunner tools,
+            ToolRegistry toolRegistry, ToolMetrics toolMetrics, TranscriptConfig transcripts) {
         this.settings = settings;
         this.registry = registry;
         this.realtime = realtime;
@@ -26,5 +36,9 @@ public class CallEnvironment {
         this.limits = limits;
         this.openAi = openAi;
         this.prompts = prompts;
+        this.tools = tools;
+        this.toolRegistry = toolRegistry;
+        this.toolMetrics = toolMetrics;
+        this.toolDetails = transcripts.toolDetails();
     }
 }

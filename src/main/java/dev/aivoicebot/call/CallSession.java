@@ -1,21 +1,28 @@
 package dev.aivoicebot.call;
 
 import dev.aivoicebot.metrics.CallMeter;
+import dev.aivoicebot.openai.FunctionCall;
+import dev.aivoicebot.openai.ItemCreate;
 import dev.aivoicebot.openai.ItemTruncate;
+import dev.aivoicebot.openai.McpEvent;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
 import dev.aivoicebot.openai.RealtimeEventHandler;
 import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
+import dev.aivoicebot.tools.CallInfo;
+import dev.aivoicebot.tools.ToolResult;
 import dev.aivoicebot.transcript.TranscriptWriter;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
  * One phone call: the caller's line on one side, the OpenAI Realtime session on the other. It routes events
  * between the owners of each concern: {@link UpstreamLink} (the session, its retries, the audio kept meanwhile),
- * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history)
- * and {@link Farewell} (how the call ends).
+ * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
+ * {@link ToolCalls} (the tools the model calls) and {@link Farewell} (how the call ends).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
@@ -28,6 +35,9 @@ import org.jboss.logging.Logger;
 public final class CallSession implements RealtimeEventHandler {
 
     private static final Logger LOG = Logger.getLogger(CallSession.class);
+    /** The built-in tool the model calls when the caller is done. */
+    static final String END_CALL = "end_call";
+    private static final SecureRandom IDS = new SecureRandom();
     static final int MAX_RECONNECTS = UpstreamLink.MAX_RECONNECTS;
     static final long GOODBYE_GRACE_MS = Farewell.GOODBYE_GRACE_MS;
 
@@ -42,13 +52,14 @@ public final class CallSession implements RealtimeEventHandler {
     private final HeardText heard;
     private final UpstreamLink upstream;
     private final Farewell farewell;
+    private final ToolCalls tools;
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
     private long maxDurationTimer = -1;
 
     CallSession(CallSid callSid, CallerLine caller, TranscriptWriter transcript, CallEnvironment env,
-            CallMeter meter) {
+            CallMeter meter, CallInfo callInfo) {
         this.callSid = callSid;
         this.caller = caller;
         this.transcript = transcript;
@@ -58,6 +69,17 @@ public final class CallSession implements RealtimeEventHandler {
         this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
+        this.tools = new ToolCalls(env, upstream, transcript, callInfo, new ToolCalls.Callbacks() {
+            @Override
+            public void finished(FunctionCall call, int session, ToolResult result) {
+                toolFinished(call, session, result);
+            }
+
+            @Override
+            public void fillerDue(int session) {
+                toolFillerDue(session);
+            }
+        });
     }
 
     public CallSid callSid() {
@@ -100,8 +122,13 @@ public final class CallSession implements RealtimeEventHandler {
         }
     }
 
-    public void dtmf(String digit) {
+    /** A key press: written down, and told to the assistant (DTMF_TO_ASSISTANT), which answers it. */
+    public synchronized void dtmf(String digit) {
         transcript.system("caller pressed " + digit);
+        if (env.settings.dtmfToAssistant() && state == State.LIVE) {
+            upstream.send(ItemCreate.user("The caller pressed " + digit + " on the keypad."));
+            tools.owe();
+        }
     }
 
     // ---- The OpenAI session ------------------------------------------------------------------------
@@ -159,6 +186,7 @@ public final class CallSession implements RealtimeEventHandler {
             }
             return; // otherwise what was said plays out; its last mark (or the grace timer) ends the call
         }
+        tools.sessionLost();
         int attempt = upstream.scheduleRetry();
         if (attempt == 0) {
             LOG.warnf("Call %s: %s; giving up after %d reconnects", callSid, why, MAX_RECONNECTS);
@@ -211,6 +239,7 @@ public final class CallSession implements RealtimeEventHandler {
     @Override
     public synchronized void responseCreated(String responseId) {
         playback.responseCreated(responseId);
+        tools.responseCreated();
     }
 
     @Override
@@ -238,6 +267,7 @@ public final class CallSession implements RealtimeEventHandler {
     @Override
     public synchronized void responseDone(String responseId, String status) {
         playback.responseDone(responseId);
+        tools.responseDone();
         if ("completed".equals(status)) {
             upstream.sessionWorks();
             heard.responseCompleted(!playback.hasUnplayedAudio());
@@ -246,6 +276,63 @@ public final class CallSession implements RealtimeEventHandler {
             farewell.goodbyeGenerated();
             if (farewell.goodbyeIsGenerated() && !playback.hasUnplayedAudio()) {
                 endNow();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void functionCall(FunctionCall call) {
+        if (state != State.LIVE) {
+            return; // a call that is ending answers nothing more
+        }
+        if (END_CALL.equals(call.name())) {
+            // What the assistant is saying (its goodbye) plays to the end; then the call ends.
+            state = State.ENDING;
+            farewell.byAssistant(CallEndReason.ASSISTANT_ENDED, null);
+            return;
+        }
+        tools.start(call);
+    }
+
+    private synchronized void toolFinished(FunctionCall call, int session, ToolResult result) {
+        if (state == State.ENDED) {
+            LOG.debugf("Call %s: a tool result came after the call ended; dropped", callSid);
+            return;
+        }
+        tools.finished(call, session, result, state == State.LIVE);
+    }
+
+    private synchronized void toolFillerDue(int session) {
+        if (state == State.LIVE) {
+            tools.fillerDue(session);
+        }
+    }
+
+    @Override
+    public synchronized void mcp(McpEvent event) {
+        if (state == State.ENDED) {
+            return;
+        }
+        String server = SafeText.of(event.serverLabel());
+        String tool = SafeText.of(event.name());
+        switch (event.kind()) {
+            case LIST_TOOLS -> transcript.system(event.error() == null ? "MCP tools listed"
+                    : "MCP tools not listed: " + SafeText.of(event.error()));
+            case CALL -> {
+                transcript.system("MCP " + server + " tool " + tool + ": "
+                        + (event.error() == null ? "ok" : "error " + SafeText.of(event.error())));
+                env.toolMetrics.mcpCall(event.serverLabel(), event.error() == null);
+            }
+            case APPROVAL_REQUEST -> {
+                boolean approve = env.toolRegistry.approves(event.serverLabel(), event.name());
+                transcript.system("MCP " + server + " tool " + tool + ": " + (approve ? "approved" : "not approved"));
+                if (state == State.LIVE && upstream.isOpen()) {
+                    byte[] id = new byte[12];
+                    IDS.nextBytes(id);
+                    upstream.send(ItemCreate.mcpApproval("mcpr_" + HexFormat.of().formatHex(id), event.itemId(),
+                            approve));
+                    tools.owe();
+                }
             }
         }
     }
@@ -327,6 +414,7 @@ public final class CallSession implements RealtimeEventHandler {
             state = State.ENDED;
             meter.ended(reason.tag());
             toClose = upstream.release();
+            tools.close();
             heard.flush(false);
             cancel(maxDurationTimer);
         }

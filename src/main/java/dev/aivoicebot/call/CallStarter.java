@@ -3,6 +3,7 @@ package dev.aivoicebot.call;
 import dev.aivoicebot.metrics.CallMetrics;
 import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
+import dev.aivoicebot.tools.CallInfo;
 import dev.aivoicebot.transcript.TranscriptStore;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,8 @@ public class CallStarter {
         }
         TranscriptWriter transcript = transcripts.open(callSid, Instant.now());
         transcript.system("call started from " + orUnknown(from) + " to " + orUnknown(to));
-        CallSession call = new CallSession(callSid, twilio, transcript, env, metrics.callStarted());
+        CallSession call = new CallSession(callSid, twilio, transcript, env, metrics.callStarted(),
+                new CallInfo(callSid.value(), from, to));
         env.registry.add(call);
         call.begin();
         return Optional.of(call);

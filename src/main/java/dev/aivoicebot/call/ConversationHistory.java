@@ -27,7 +27,7 @@ final class ConversationHistory {
     }
 
     private void add(ItemCreate item) {
-        if (item.item().content().get(0).text() == null || item.item().content().get(0).text().isBlank()) {
+        if (item.text() == null || item.text().isBlank()) {
             return;
         }
         if (turns.size() == MAX_TURNS) {

@@ -51,7 +51,7 @@ public class CallMetrics {
     final FrameMeter inbound;
     final FrameMeter outbound;
 
-    CallMetrics(MeterRegistry registry) {
+    public CallMetrics(MeterRegistry registry) {
         this.registry = registry;
         started = Counter.builder("calls.started").description("Calls whose media stream started").register(registry);
         for (CallRejection reason : CallRejection.values()) {

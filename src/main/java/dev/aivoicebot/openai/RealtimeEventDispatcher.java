@@ -53,6 +53,11 @@ public final class RealtimeEventDispatcher {
             case "response.done" -> handler.responseDone(text(event.path("response"), "id"),
                     text(event.path("response"), "status"));
             case "session.updated" -> handler.sessionUpdated();
+            case "response.output_item.done" -> outputItemDone(text(event, "response_id"), event.path("item"), handler);
+            case "mcp_list_tools.completed" -> handler.mcp(new McpEvent(McpEvent.Kind.LIST_TOOLS,
+                    text(event, "item_id"), null, null, null));
+            case "mcp_list_tools.failed" -> handler.mcp(new McpEvent(McpEvent.Kind.LIST_TOOLS,
+                    text(event, "item_id"), null, null, "listing the tools failed"));
             case "error" -> {
                 JsonNode error = event.path("error");
                 handler.error(new RealtimeError(text(error, "type"), text(error, "code"), text(error, "message"),
@@ -62,6 +67,32 @@ public final class RealtimeEventDispatcher {
                 // Deltas of transcripts, item bookkeeping, rate limits: nothing a phone call needs.
             }
         }
+    }
+
+    /** The items a call acts on; messages are followed through their own events. */
+    private static void outputItemDone(String responseId, JsonNode item, RealtimeEventHandler handler) {
+        switch (item.path("type").asText("")) {
+            case "function_call" -> {
+                if ("completed".equals(text(item, "status"))) { // an incomplete call was dropped: no output for it
+                    handler.functionCall(new FunctionCall(responseId, text(item, "call_id"), text(item, "name"),
+                            text(item, "arguments")));
+                }
+            }
+            case "mcp_call" -> handler.mcp(new McpEvent(McpEvent.Kind.CALL, text(item, "id"),
+                    text(item, "server_label"), text(item, "name"), mcpError(item.path("error"))));
+            case "mcp_approval_request" -> handler.mcp(new McpEvent(McpEvent.Kind.APPROVAL_REQUEST, text(item, "id"),
+                    text(item, "server_label"), text(item, "name"), null));
+            default -> {
+            }
+        }
+    }
+
+    private static String mcpError(JsonNode error) {
+        if (error.isMissingNode() || error.isNull()) {
+            return null;
+        }
+        String message = text(error, "message");
+        return message != null ? message : error.path("type").asText("error");
     }
 
     private static String text(JsonNode node, String field) {

@@ -30,6 +30,12 @@ public interface RealtimeEventHandler {
     /** {@code response.done} with its status (completed, cancelled, failed, incomplete). */
     void responseDone(String responseId, String status);
 
+    /** {@code response.output_item.done} with a whole {@code function_call} item: the model asks for a tool. */
+    void functionCall(FunctionCall call);
+
+    /** An MCP server run by OpenAI listed its tools, ran one, or asks for approval to run one. */
+    void mcp(McpEvent event);
+
     /** {@code error}. */
     void error(RealtimeError error);
 

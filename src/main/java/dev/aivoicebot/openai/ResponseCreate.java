@@ -1,6 +1,7 @@
 package dev.aivoicebot.openai;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The {@code response.create} client event; instructions override the session's for this response only. */
@@ -8,12 +9,24 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResponseCreate(String type, Response response) {
 
+    private static final String TYPE = "response.create";
+    /** The server does not answer a tool's output by itself: this asks it to, with the session's settings. */
+    public static final ResponseCreate NEXT = new ResponseCreate(TYPE, null);
+
     public static ResponseCreate withInstructions(String instructions) {
-        return new ResponseCreate("response.create", new Response(instructions));
+        return new ResponseCreate(TYPE, new Response(instructions, null, null));
+    }
+
+    /**
+     * A response outside the conversation ({@code conversation: none}) that may call no tool: words said while
+     * something else happens (e.g. a tool runs), which the model does not see afterwards.
+     */
+    public static ResponseCreate aside(String instructions) {
+        return new ResponseCreate(TYPE, new Response(instructions, "none", "none"));
     }
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Response(String instructions) {
+    public record Response(String instructions, String conversation, @JsonProperty("tool_choice") String toolChoice) {
     }
 }

@@ -16,8 +16,9 @@ public record SessionUpdate(String type, Session session) {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code tools}: function and MCP tool declarations as the registry renders them; omitted when empty. */
     public record Session(String type, String model, @JsonProperty("output_modalities") List<String> outputModalities,
-            String instructions, Audio audio) {
+            String instructions, Audio audio, List<Object> tools, @JsonProperty("tool_choice") String toolChoice) {
     }
 
     @RegisterForReflection

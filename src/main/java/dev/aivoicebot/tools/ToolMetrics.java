@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,7 +23,10 @@ public class ToolMetrics {
     private static final Duration[] BUCKETS = Stream.of(50, 100, 250, 500, 1000, 1500, 2000, 3000, 5000, 8000,
             10_000, 15_000, 30_000).map(Duration::ofMillis).toArray(Duration[]::new);
 
+    private static final String MCP_PREFIX = "mcp:";
+
     private final MeterRegistry registry;
+    private final Set<String> mcpServers;
 
     ToolMetrics(MeterRegistry registry, ToolRegistry tools) {
         this.registry = registry;
@@ -36,6 +40,21 @@ public class ToolMetrics {
         }
         timer(ToolResult.UNKNOWN_NAME);
         counter(ToolResult.UNKNOWN_NAME, ToolOutcome.UNKNOWN);
+        mcpServers = tools.mcpServers();
+        for (String server : mcpServers) {
+            counter(MCP_PREFIX + server, ToolOutcome.OK);
+            counter(MCP_PREFIX + server, ToolOutcome.ERROR);
+        }
+    }
+
+    /**
+     * Counts a tool call an OpenAI-run MCP server made, tagged {@code tool="mcp:<server label>"} (the labels are
+     * configuration; any other is {@code unknown}). Not timed: the session reports no duration for it.
+     */
+    public void mcpCall(String serverLabel, boolean ok) {
+        String tool = serverLabel != null && mcpServers.contains(serverLabel) ? MCP_PREFIX + serverLabel
+                : ToolResult.UNKNOWN_NAME;
+        counter(tool, ok ? ToolOutcome.OK : ToolOutcome.ERROR).increment();
     }
 
     /** Counts one finished call and times it, under the result's name. */

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -100,6 +102,11 @@ public class ToolRegistry {
     public boolean approves(String serverLabel, String toolName) {
         return servers.stream().anyMatch(server -> server.serverLabel().equals(serverLabel)
                 && server.approve().contains(toolName));
+    }
+
+    /** The labels of the remote MCP servers TOOLS_FILE declares. */
+    public Set<String> mcpServers() {
+        return servers.stream().map(McpServer::serverLabel).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     Optional<RegisteredTool> tool(String name) {

@@ -83,7 +83,18 @@ class TranscriptCrashTest {
 
     @Test
     void aTranscriptIsNamedByStartTimeAndCallSid(@TempDir Path dir) {
-        TranscriptStore store = new TranscriptStore(() -> dir.toString(), new TranscriptMetrics(new SimpleMeterRegistry()));
+        TranscriptConfig config = new TranscriptConfig() {
+            @Override
+            public String dir() {
+                return dir.toString();
+            }
+
+            @Override
+            public boolean toolDetails() {
+                return false;
+            }
+        };
+        TranscriptStore store = new TranscriptStore(config, new TranscriptMetrics(new SimpleMeterRegistry()));
         Path file = store.open(new CallSid("CA0123456789abcdef0123456789abcdef"),
                 Instant.parse("2026-11-24T10:15:30.123Z")).file();
         assertEquals(dir.resolve("2026-11-24T10-15-30.123Z_CA0123456789abcdef0123456789abcdef.txt"), file);
