@@ -89,15 +89,15 @@ fi
 # The registry (Prometheus simpleclient 0.16) writes a counter's TYPE and HELP under the family name
 # (calls_started) and its sample as calls_started_total, as OpenMetrics does; promtool's 0.0.4 parser then
 # reports "no help text" for every counter. So that finding is checked here instead: the family's HELP.
-ours=$(grep -E '^(calls|bridge|openai|transcript|speech|service)_' <<<"$lint" | grep -v '_total no help text$' || true)
-for counter in $(grep -E '^(calls|bridge|openai|transcript|speech|service)_\S+_total no help text$' <<<"$lint" | cut -d' ' -f1); do
+ours=$(grep -E '^(calls|bridge|openai|transcript|speech|service|tool)_' <<<"$lint" | grep -v '_total no help text$' || true)
+for counter in $(grep -E '^(calls|bridge|openai|transcript|speech|service|tool)_\S+_total no help text$' <<<"$lint" | cut -d' ' -f1); do
   grep -qE "^# HELP ${counter%_total} \S" "$work/scrape.txt" || ours+=$'\n'"$counter: no HELP for ${counter%_total}"
 done
 if [ -n "$ours" ]; then
   echo "FAIL: promtool lint findings on our metrics:"; echo "$ours"; exit 1
 fi
 echo "scrape parses; our families lint clean (counters' HELP checked under the family name); built-in JVM/Netty/process families:"
-grep -vE '^(calls|bridge|openai|transcript|speech|service)_' <<<"$lint" | sed 's/^/  /' || true
+grep -vE '^(calls|bridge|openai|transcript|speech|service|tool)_' <<<"$lint" | sed 's/^/  /' || true
 
 echo "== dashboard and rule expressions through Prometheus' HTTP API"
 status=0
