@@ -27,14 +27,14 @@ final class Conversation {
         }
     }
 
-    private final EmulatorSession session;
+    private final SessionConnection session;
     private final ObjectMapper json;
     private final Map<String, ItemState> items = new HashMap<>();
     private String lastItemId;
     private byte[] pendingAudio;
     private String pendingText;
 
-    Conversation(EmulatorSession session, ObjectMapper json) {
+    Conversation(SessionConnection session, ObjectMapper json) {
         this.session = session;
         this.json = json;
     }

@@ -39,8 +39,4 @@ public interface EmulatorConfig {
     /** Wall-clock lifetime of a session; then it ends with error session_expired, like the real service. */
     @WithDefault("60m")
     Duration maxSessionDuration();
-
-    /** Finished sessions kept for inspection; older ones are forgotten so a long dev run stays bounded. */
-    @WithDefault("32")
-    int retainedSessions();
 }

@@ -20,7 +20,7 @@ import java.util.Base64;
  */
 final class ResponseStream {
 
-    private final EmulatorSession session;
+    private final SessionConnection session;
     private final Conversation conversation;
     private final ResponseObjects objects;
     private final Vertx vertx;
@@ -40,7 +40,7 @@ final class ResponseStream {
     record Pacing(int deltaBytes, long intervalMs) {
     }
 
-    ResponseStream(EmulatorSession session, Conversation conversation, ResponseObjects objects, Vertx vertx,
+    ResponseStream(SessionConnection session, Conversation conversation, ResponseObjects objects, Vertx vertx,
             Pacing pacing, byte[] audio, String transcript, Runnable onDone) {
         this.session = session;
         this.conversation = conversation;
@@ -57,7 +57,6 @@ final class ResponseStream {
     }
 
     void start() {
-        session.recording().responseStarted(id, itemId);
         session.send("response.created", objects.created(id));
         ObjectNode item = objects.item(itemId, "in_progress", null);
         session.send("response.output_item.added", new OutputItem(id, 0, item));
@@ -102,7 +101,6 @@ final class ResponseStream {
         byte[] chunk = Arrays.copyOfRange(audio, audioSent, end);
         audioSent = end;
         conversation.audioSent(itemId, chunk.length);
-        session.recording().responseAudio(id, chunk);
         session.send("response.output_audio.delta",
                 new AudioDelta(id, itemId, 0, 0, Base64.getEncoder().encodeToString(chunk)));
         return audioSent < audio.length;
@@ -122,7 +120,6 @@ final class ResponseStream {
         session.send("response.output_item.done", new OutputItem(id, 0, item));
         session.send("conversation.item.done", new ItemPayload(previousItemId, item));
         session.send("response.done", objects.done(id, status, reason, item, audioSent, spoken));
-        session.recording().responseFinished(id, status, spoken);
         onDone.run();
     }
 

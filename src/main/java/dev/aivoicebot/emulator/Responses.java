@@ -10,7 +10,7 @@ import io.vertx.core.Vertx;
  */
 final class Responses {
 
-    private final EmulatorSession session;
+    private final SessionConnection session;
     private final Conversation conversation;
     private final SessionSettings settings;
     private final ResponseObjects objects;
@@ -20,7 +20,7 @@ final class Responses {
     private ResponseStream active;
     private boolean audioProduced;
 
-    Responses(EmulatorSession session, Conversation conversation, SessionSettings settings, ReplyScript script,
+    Responses(SessionConnection session, Conversation conversation, SessionSettings settings, ReplyScript script,
             EmulatorConfig config, Vertx vertx, ResponseObjects objects) {
         this.session = session;
         this.conversation = conversation;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Payloads of the server events the emulator sends. {@link EmulatorSession#send} adds {@code type} and
+ * Payloads of the server events the emulator sends. {@link SessionConnection#send} adds {@code type} and
  * {@code event_id} and writes the components in snake_case, so names here mirror the protocol's.
  * Fields the real service sends as explicit nulls are marked {@code ALWAYS}; other nulls are left out.
  * Registered for reflection (nested records included) because Jackson reads their components reflectively,

@@ -15,7 +15,7 @@ final class SessionProtocol {
 
     private static final Logger LOG = Logger.getLogger(SessionProtocol.class);
 
-    private final EmulatorSession session;
+    private final SessionConnection session;
     private final ObjectMapper json;
     private final Vertx vertx;
     private final EmulatorConfig config;
@@ -26,7 +26,7 @@ final class SessionProtocol {
     private final Truncator truncator;
     private long expiryTimer = -1;
 
-    SessionProtocol(EmulatorSession session, ObjectMapper json, Vertx vertx, EmulatorConfig config,
+    SessionProtocol(SessionConnection session, ObjectMapper json, Vertx vertx, EmulatorConfig config,
             ReplyScript script) {
         this.session = session;
         this.json = json;
@@ -56,13 +56,11 @@ final class SessionProtocol {
         try {
             event = json.readTree(raw);
         } catch (JsonProcessingException e) {
-            session.recording().clientEvent(raw, "<invalid>");
             session.error(ClientError.of("invalid_json", "We could not parse the JSON body of your request: "
                     + e.getOriginalMessage()), null);
             return;
         }
         String type = event.path("type").isTextual() ? event.get("type").asText() : null;
-        session.recording().clientEvent(raw, type == null ? "<missing>" : type);
         String clientEventId = event.path("event_id").isTextual() ? event.get("event_id").asText() : null;
         try {
             if (type == null) {

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.emulator.EmulatorSession;
 import dev.aivoicebot.emulator.EmulatorSession.ResponseAudio;
 import dev.aivoicebot.emulator.EmulatorSession.Truncation;
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.emulator.SchemaValidatingInspector;
 import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallRecording.ClosedBy;
@@ -52,7 +52,7 @@ class CallEndToEndTest {
     URL base;
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Inject
     SchemaValidatingInspector schemas;

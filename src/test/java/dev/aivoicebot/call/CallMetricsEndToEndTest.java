@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.ManagementInterface;
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.emulator.EmulatorSession;
 import dev.aivoicebot.emulator.EmulatorSession.ResponseAudio;
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
@@ -37,7 +37,7 @@ class CallMetricsEndToEndTest {
     URL base;
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Inject
     CallRegistry registry;
