@@ -1,6 +1,7 @@
 package dev.aivoicebot.emulator;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,4 +40,11 @@ public interface EmulatorConfig {
     /** Wall-clock lifetime of a session; then it ends with error session_expired, like the real service. */
     @WithDefault("60m")
     Duration maxSessionDuration();
+
+    /**
+     * Scripted tool calls, {@code trigger -> call, call; trigger -> call} (format: docs/configuration.md, "Scripted
+     * tool calls"; read by {@link ToolCallRulesParser}). Unset: the emulator never calls a tool.
+     */
+    @WithConverter(ToolCallRulesParser.class)
+    Optional<ToolCallRules> toolCalls();
 }

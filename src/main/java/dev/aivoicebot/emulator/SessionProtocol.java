@@ -21,6 +21,7 @@ final class SessionProtocol {
     private final EmulatorConfig config;
     private final SessionSettings settings;
     private final Conversation conversation;
+    private final McpToolLists mcpToolLists;
     private final Responses responses;
     private final InputAudio input;
     private final Truncator truncator;
@@ -34,9 +35,13 @@ final class SessionProtocol {
         this.config = config;
         Instant expiresAt = Instant.now().plus(config.maxSessionDuration());
         settings = new SessionSettings(json, session.id(), session.model(), expiresAt);
-        conversation = new Conversation(session, json);
-        responses = new Responses(session, conversation, settings, script, config, vertx,
-                new ResponseObjects(json, settings));
+        ToolCalls calls = new ToolCalls();
+        conversation = new Conversation(session, json, calls);
+        ToolCallRules rules = config.toolCalls().orElse(ToolCallRules.NONE);
+        mcpToolLists = new McpToolLists(session, conversation, rules, json);
+        ResponseObjects objects = new ResponseObjects(json, settings);
+        responses = new Responses(session, new ReplyPlanner(session, conversation, settings, calls, rules, script,
+                config, objects), objects, config, vertx);
         input = new InputAudio(session, settings, conversation, responses, script,
                 new EnergyVad(config.vadThreshold()));
         truncator = new Truncator(session, conversation);
@@ -81,6 +86,7 @@ final class SessionProtocol {
             case "session.update" -> {
                 settings.update(event.get("session"), responses.audioProduced());
                 session.send("session.updated", new ServerEvents.SessionPayload(settings.snapshot()));
+                mcpToolLists.listNew(settings.tools());
             }
             case "input_audio_buffer.append" -> input.append(event);
             case "input_audio_buffer.commit" -> input.commit();
