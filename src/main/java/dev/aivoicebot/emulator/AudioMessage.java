@@ -12,7 +12,10 @@ import dev.aivoicebot.emulator.ServerEvents.TranscriptDone;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** What a response says: an assistant message whose audio streams delta by delta, each with its share of the transcript. */
+/**
+ * What a response says: an assistant message whose audio streams delta by delta, each delta with its share of the
+ * transcript.
+ */
 final class AudioMessage implements OutputItem {
 
     private final SessionConnection session;

@@ -34,7 +34,7 @@ public class DefaultReplyScript implements ReplyScript {
         return quoted.find() ? quoted.group(1).trim() : instructions.trim();
     }
 
-    /** "The tool said: …." once per result (whitespace collapsed, long ones cut), then one sentence per declined call. */
+    /** "The tool said: …" per result (whitespace collapsed, long ones cut), then a sentence per declined call. */
     @Override
     public String toolReplyTranscript(List<String> results, int declinedCalls) {
         List<String> sentences = new ArrayList<>();

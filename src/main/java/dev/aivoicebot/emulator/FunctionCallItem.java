@@ -64,7 +64,8 @@ final class FunctionCallItem implements OutputItem {
         String arguments = text();
         session.send("response.function_call_arguments.done", new FunctionCallArgumentsDone(responseId, itemId,
                 outputIndex, callId, call.name(), arguments));
-        ObjectNode item = objects.functionCall(itemId, callId, call.name(), arguments, whole ? "completed" : "incomplete");
+        ObjectNode item = objects.functionCall(itemId, callId, call.name(), arguments,
+                whole ? "completed" : "incomplete");
         session.send("response.output_item.done", new OutputItemPayload(responseId, outputIndex, item));
         session.send("conversation.item.done", new ItemPayload(previousItemId, item));
         return item;
