@@ -44,6 +44,7 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("emulator.enabled", "EMULATOR_ENABLED"),
             Map.entry("emulator.delta-interval", "EMULATOR_DELTA_INTERVAL"),
             Map.entry("emulator.vad-threshold", "EMULATOR_VAD_THRESHOLD"),
+            Map.entry("emulator.tool-calls", "EMULATOR_TOOL_CALLS"),
             Map.entry("softphone.enabled", "SOFTPHONE_ENABLED"),
             Map.entry("softphone.ticket-ttl", "SOFTPHONE_TICKET_TTL"),
             Map.entry("speech.enabled", "GENERATE_VOICE_ENABLED"),

@@ -9,12 +9,13 @@ import java.util.Map;
 
 /**
  * The default conversation of a session: which items exist, how much audio each assistant item has sent
- * (the bound for truncation), and the user input not yet answered by a response.
+ * (the bound for truncation), and the user input not yet answered by a response, with the scripted-call
+ * trigger it carries (the caller's Nth turn, or a key press reported as text).
  */
 final class Conversation {
 
-    /** User input since the last response: committed audio (echoed back) and/or typed text. */
-    record PendingInput(byte[] audio, String text) {
+    /** User input since the last response: committed audio (echoed back) and/or typed text, and its trigger. */
+    record PendingInput(byte[] audio, String text, Trigger trigger) {
     }
 
     /** Per item, what truncate needs: whether it is assistant audio and how many bytes were sent. */
@@ -27,16 +28,20 @@ final class Conversation {
         }
     }
 
-    private final EmulatorSession session;
+    private final SessionConnection session;
     private final ObjectMapper json;
+    private final ToolCalls calls;
     private final Map<String, ItemState> items = new HashMap<>();
     private String lastItemId;
+    private int callerTurns;
     private byte[] pendingAudio;
     private String pendingText;
+    private Trigger pendingTrigger;
 
-    Conversation(EmulatorSession session, ObjectMapper json) {
+    Conversation(SessionConnection session, ObjectMapper json, ToolCalls calls) {
         this.session = session;
         this.json = json;
+        this.calls = calls;
     }
 
     String lastItemId() {
@@ -50,9 +55,13 @@ final class Conversation {
         item.putArray("content").addObject().put("type", "input_audio");
         announce(itemId, item, new ItemState(false));
         pendingAudio = audio;
+        pendingTrigger = Trigger.turn(++callerTurns);
     }
 
-    /** {@code conversation.item.create}: any item type is accepted and acknowledged as the real service does. */
+    /**
+     * {@code conversation.item.create}: any item type is accepted and acknowledged as the real service does; an item
+     * answering a tool call must name a call of this conversation.
+     */
     void create(JsonNode event) {
         JsonNode requested = event.get("item");
         if (requested == null || !requested.isObject()) {
@@ -71,11 +80,14 @@ final class Conversation {
         if (!item.has("status")) {
             item.put("status", "completed");
         }
+        calls.accept(item);
         announce(id, item, new ItemState(false));
         if ("user".equals(item.path("role").asText())) {
             item.path("content").forEach(part -> {
                 if (part.has("text")) {
                     pendingText = part.get("text").asText();
+                    Trigger pressed = Trigger.fromUserText(pendingText);
+                    pendingTrigger = pressed != null ? pressed : pendingTrigger;
                 }
             });
         }
@@ -97,10 +109,10 @@ final class Conversation {
         return items.get(id);
     }
 
-    /** Registers a response's assistant item; returns the id of the item before it. */
-    String addAssistantItem(String itemId) {
+    /** Registers an item the service adds (its announcement is the caller's); returns the id of the item before it. */
+    String addServiceItem(String itemId, boolean assistantAudio) {
         String previous = lastItemId;
-        items.put(itemId, new ItemState(true));
+        items.put(itemId, new ItemState(assistantAudio));
         lastItemId = itemId;
         return previous;
     }
@@ -114,9 +126,10 @@ final class Conversation {
 
     /** The unanswered user input, handed to a new response and forgotten here. */
     PendingInput takePending() {
-        PendingInput input = new PendingInput(pendingAudio, pendingText);
+        PendingInput input = new PendingInput(pendingAudio, pendingText, pendingTrigger);
         pendingAudio = null;
         pendingText = null;
+        pendingTrigger = null;
         return input;
     }
 

@@ -2,6 +2,8 @@ package dev.aivoicebot.emulator;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
 public class DefaultReplyScript implements ReplyScript {
 
     private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]+)[\"”]");
+    /** Longest tool result said whole; a longer one is cut there and ends with "…". */
+    static final int MAX_RESULT_CHARS = 200;
 
     @Override
     public String transcribe(byte[] userAudio) {
@@ -28,6 +32,24 @@ public class DefaultReplyScript implements ReplyScript {
     public String greetingTranscript(String instructions) {
         Matcher quoted = QUOTED.matcher(instructions);
         return quoted.find() ? quoted.group(1).trim() : instructions.trim();
+    }
+
+    /** "The tool said: …" per result (whitespace collapsed, long ones cut), then a sentence per declined call. */
+    @Override
+    public String toolReplyTranscript(List<String> results, int declinedCalls) {
+        List<String> sentences = new ArrayList<>();
+        for (String result : results) {
+            String said = result.strip().replaceAll("\\s+", " ");
+            if (said.length() > MAX_RESULT_CHARS) {
+                said = said.substring(0, MAX_RESULT_CHARS - 1) + "…";
+            }
+            sentences.add(said.isEmpty() ? "The tool said nothing." : "The tool said: " + said
+                    + (said.matches(".*[.!?…]$") ? "" : "."));
+        }
+        for (int i = 0; i < declinedCalls; i++) {
+            sentences.add("The tool call was not approved.");
+        }
+        return String.join(" ", sentences);
     }
 
     private static String seconds(byte[] audio) {

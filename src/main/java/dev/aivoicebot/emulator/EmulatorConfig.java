@@ -1,6 +1,7 @@
 package dev.aivoicebot.emulator;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,7 +41,10 @@ public interface EmulatorConfig {
     @WithDefault("60m")
     Duration maxSessionDuration();
 
-    /** Finished sessions kept for inspection; older ones are forgotten so a long dev run stays bounded. */
-    @WithDefault("32")
-    int retainedSessions();
+    /**
+     * Scripted tool calls, {@code trigger -> call, call; trigger -> call} (format: docs/configuration.md, "Scripted
+     * tool calls"; read by {@link ToolCallRulesParser}). Unset: the emulator never calls a tool.
+     */
+    @WithConverter(ToolCallRulesParser.class)
+    Optional<ToolCallRules> toolCalls();
 }

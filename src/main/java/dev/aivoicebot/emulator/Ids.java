@@ -19,6 +19,10 @@ final class Ids {
         return next("item");
     }
 
+    static String call() {
+        return next("call");
+    }
+
     static String response() {
         return next("resp");
     }

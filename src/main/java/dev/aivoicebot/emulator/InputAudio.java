@@ -14,7 +14,7 @@ final class InputAudio {
 
     private static final int MIN_COMMIT_MS = 100;
 
-    private final EmulatorSession session;
+    private final SessionConnection session;
     private final SessionSettings settings;
     private final Conversation conversation;
     private final Responses responses;
@@ -24,7 +24,7 @@ final class InputAudio {
     private String speechItemId;
     private long speechStartMs;
 
-    InputAudio(EmulatorSession session, SessionSettings settings, Conversation conversation, Responses responses,
+    InputAudio(SessionConnection session, SessionSettings settings, Conversation conversation, Responses responses,
             ReplyScript script, EnergyVad vad) {
         this.session = session;
         this.settings = settings;
@@ -45,7 +45,6 @@ final class InputAudio {
         } catch (IllegalArgumentException e) {
             throw ClientError.invalidValue("Invalid 'audio'. Expected base64-encoded audio bytes.", "audio");
         }
-        session.recording().inputAudio(bytes);
         buffer.append(bytes);
         TurnDetection turnDetection = settings.turnDetection();
         for (VadEvent vadEvent : vad.accept(bytes, turnDetection)) {

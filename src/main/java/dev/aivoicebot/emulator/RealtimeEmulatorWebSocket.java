@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
  * The emulator's WebSocket, shaped like {@code wss://api.openai.com/v1/realtime?model=…}. All callbacks are
@@ -29,26 +28,23 @@ import org.jboss.logging.Logger;
 class RealtimeEmulatorWebSocket {
 
     static final String ENDPOINT_ID = "openai-realtime-emulator";
-    private static final Logger LOG = Logger.getLogger(RealtimeEmulatorWebSocket.class);
 
-    private final RealtimeEmulator emulator;
     private final EmulatorConfig config;
     private final ReplyScript script;
-    private final Instance<ClientEventInspector> inspectors;
+    private final List<EmulatorTestHook> hooks;
     private final Vertx vertx;
     private final ObjectMapper json;
     private final Map<String, Connected> connections = new ConcurrentHashMap<>();
 
-    /** A connection's observable session and, unless it was refused, its protocol. */
-    private record Connected(EmulatorSession session, SessionProtocol protocol) {
+    /** A connection's socket and, unless it was refused, its protocol. */
+    private record Connected(SessionConnection session, SessionProtocol protocol) {
     }
 
-    RealtimeEmulatorWebSocket(RealtimeEmulator emulator, EmulatorConfig config, ReplyScript script,
-            Instance<ClientEventInspector> inspectors, Vertx vertx, ObjectMapper mapper) {
-        this.emulator = emulator;
+    RealtimeEmulatorWebSocket(EmulatorConfig config, ReplyScript script, Instance<EmulatorTestHook> hooks,
+            Vertx vertx, ObjectMapper mapper) {
         this.config = config;
         this.script = script;
-        this.inspectors = inspectors;
+        this.hooks = hooks.stream().toList(); // none in the application; tests add theirs
         this.vertx = vertx;
         // the protocol's names are snake_case; records in ServerEvents are written through this copy
         this.json = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -60,9 +56,9 @@ class RealtimeEmulatorWebSocket {
     void onOpen(WebSocketConnection connection, HandshakeRequest handshake) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(handshake.headers());
-        EmulatorSession session = new EmulatorSession(Ids.session(), queryParam(handshake.query(), "model"),
-                Collections.unmodifiableMap(headers), connection, Vertx.currentContext(), json);
-        emulator.opened(session);
+        SessionConnection session = new SessionConnection(Ids.session(), queryParam(handshake.query(), "model"),
+                Collections.unmodifiableMap(headers), connection, Vertx.currentContext(), json, hooks);
+        session.opened();
         if (headers.containsKey("OpenAI-Beta")) {
             // the GA service accepts the upgrade, then refuses the beta shape and closes with 4000
             connections.put(connection.id(), new Connected(session, null));
@@ -83,13 +79,7 @@ class RealtimeEmulatorWebSocket {
         if (connected == null || connected.protocol() == null) {
             return;
         }
-        for (ClientEventInspector inspector : inspectors) {
-            try {
-                inspector.inspect(connected.session().id(), message);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "client event inspector %s failed", inspector);
-            }
-        }
+        connected.session().received(message);
         connected.protocol().onText(message);
     }
 
@@ -104,8 +94,7 @@ class RealtimeEmulatorWebSocket {
             connected.protocol().closed();
         }
         var reason = connection.closeReason();
-        connected.session().recording().closed(reason == null ? 1005 : reason.getCode());
-        emulator.finished(connected.session());
+        connected.session().closed(reason == null ? 1005 : reason.getCode());
     }
 
     private static String queryParam(String query, String name) {

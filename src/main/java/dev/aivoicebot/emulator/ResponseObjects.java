@@ -3,8 +3,9 @@ package dev.aivoicebot.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivoicebot.emulator.ServerEvents.ResponsePayload;
+import java.util.List;
 
-/** The {@code realtime.response} and assistant {@code realtime.item} objects a response's events carry. */
+/** The {@code realtime.response} object and the output items a response's events carry. */
 final class ResponseObjects {
 
     private final ObjectMapper json;
@@ -33,13 +34,32 @@ final class ResponseObjects {
         return item;
     }
 
-    ResponsePayload done(String id, String status, String reason, ObjectNode item, int audioBytes, String spoken) {
+    ObjectNode functionCall(String itemId, String callId, String name, String arguments, String status) {
+        return json.createObjectNode().put("id", itemId).put("object", "realtime.item").put("type", "function_call")
+                .put("status", status).put("name", name).put("call_id", callId).put("arguments", arguments);
+    }
+
+    /** An {@code mcp_call}; {@code output} stays null until the call completed. */
+    ObjectNode mcpCall(String itemId, ScriptedCall call, String arguments, String approvalRequestId, String output) {
+        return json.createObjectNode().put("id", itemId).put("type", "mcp_call")
+                .put("server_label", call.serverLabel()).put("name", call.name()).put("arguments", arguments)
+                .put("approval_request_id", approvalRequestId).put("output", output);
+    }
+
+    ObjectNode mcpApprovalRequest(String itemId, ScriptedCall call) {
+        return json.createObjectNode().put("id", itemId).put("type", "mcp_approval_request")
+                .put("server_label", call.serverLabel()).put("name", call.name()).put("arguments", call.arguments());
+    }
+
+    /** {@code text}: all the text the output carries (transcripts, arguments), for the token counts. */
+    ResponsePayload done(String id, String status, String reason, List<ObjectNode> output, int audioBytes,
+            String text) {
         ObjectNode response = response(id, status);
         if (reason != null) {
             response.putObject("status_details").put("type", status).put("reason", reason);
         }
-        response.putArray("output").add(item);
-        response.set("usage", usage(audioBytes, spoken));
+        response.putArray("output").addAll(output);
+        response.set("usage", usage(audioBytes, text));
         return new ResponsePayload(response);
     }
 
@@ -55,9 +75,9 @@ final class ResponseObjects {
     }
 
     /** Made-up but stable token counts: 20 audio tokens per second, 4 characters per text token. */
-    private ObjectNode usage(int audioBytes, String spoken) {
+    private ObjectNode usage(int audioBytes, String text) {
         int audioTokens = (int) (MuLaw.millis(audioBytes) / 50);
-        int textTokens = (spoken.length() + 3) / 4;
+        int textTokens = (text.length() + 3) / 4;
         int inputTokens = (settings.instructions().length() + 3) / 4;
         ObjectNode usage = json.createObjectNode().put("total_tokens", inputTokens + audioTokens + textTokens)
                 .put("input_tokens", inputTokens).put("output_tokens", audioTokens + textTokens);

@@ -1,54 +1,41 @@
 package dev.aivoicebot.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aivoicebot.emulator.ServerEvents.AudioDelta;
-import dev.aivoicebot.emulator.ServerEvents.AudioDone;
-import dev.aivoicebot.emulator.ServerEvents.ContentPart;
-import dev.aivoicebot.emulator.ServerEvents.ItemPayload;
-import dev.aivoicebot.emulator.ServerEvents.OutputItem;
-import dev.aivoicebot.emulator.ServerEvents.Part;
-import dev.aivoicebot.emulator.ServerEvents.TranscriptDelta;
-import dev.aivoicebot.emulator.ServerEvents.TranscriptDone;
 import io.vertx.core.Vertx;
-import java.util.Arrays;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * One response being generated: the opening events, then one audio delta (with its share of the
- * transcript) per Vert.x timer tick, then the closing events, either completed or cancelled. Runs on
- * the connection's event loop only: timers set there fire there, so no locking and no blocking.
+ * One response being generated: {@code response.created}, its output items one after the other, each sending one
+ * piece per Vert.x timer tick, then {@code response.done}, completed or cancelled. Runs on the connection's event
+ * loop only: timers set there fire there, so no locking and no blocking.
  */
 final class ResponseStream {
 
-    private final EmulatorSession session;
-    private final Conversation conversation;
+    private final SessionConnection session;
     private final ResponseObjects objects;
     private final Vertx vertx;
-    private final Pacing pacing;
+    private final long intervalMs;
+    private final List<OutputItem> items;
+    private final Iterator<OutputItem> pending;
     private final Runnable onDone;
     private final String id = Ids.response();
-    private final String itemId = Ids.item();
-    private final byte[] audio;
-    private final String transcript;
-    private String previousItemId;
-    private int audioSent;
-    private int transcriptSent;
+    private final List<ObjectNode> output = new ArrayList<>();
+    private OutputItem current;
+    private int opened;
     private long timerId = -1;
     private boolean finished;
 
-    /** How fast deltas go out: bytes per delta and wall-clock milliseconds between them. */
-    record Pacing(int deltaBytes, long intervalMs) {
-    }
-
-    ResponseStream(EmulatorSession session, Conversation conversation, ResponseObjects objects, Vertx vertx,
-            Pacing pacing, byte[] audio, String transcript, Runnable onDone) {
+    ResponseStream(SessionConnection session, ResponseObjects objects, Vertx vertx, long intervalMs,
+            List<OutputItem> items, Runnable onDone) {
         this.session = session;
-        this.conversation = conversation;
         this.objects = objects;
         this.vertx = vertx;
-        this.pacing = pacing;
-        this.audio = audio;
-        this.transcript = transcript;
+        this.intervalMs = intervalMs;
+        this.items = List.copyOf(items);
+        this.pending = this.items.iterator();
         this.onDone = onDone;
     }
 
@@ -57,14 +44,14 @@ final class ResponseStream {
     }
 
     void start() {
-        session.recording().responseStarted(id, itemId);
         session.send("response.created", objects.created(id));
-        ObjectNode item = objects.item(itemId, "in_progress", null);
-        session.send("response.output_item.added", new OutputItem(id, 0, item));
-        previousItemId = conversation.addAssistantItem(itemId);
-        session.send("conversation.item.added", new ItemPayload(previousItemId, item));
-        session.send("response.content_part.added", new ContentPart(id, itemId, 0, 0, new Part("audio", "")));
+        openNext();
         tick();
+    }
+
+    private void openNext() {
+        current = pending.next();
+        current.open(id, opened++);
     }
 
     private void tick() {
@@ -72,40 +59,23 @@ final class ResponseStream {
         if (finished) {
             return;
         }
-        if (sendNextDelta()) {
-            timerId = vertx.setTimer(pacing.intervalMs(), ignored -> tick());
-        } else {
-            finish("completed", null);
+        while (!current.next()) {
+            output.add(current.close(true));
+            current = null;
+            if (!pending.hasNext()) {
+                finish("completed", null);
+                return;
+            }
+            openNext();
         }
+        timerId = vertx.setTimer(intervalMs, ignored -> tick());
     }
 
-    /**
-     * The real service generates ahead of real time, so when the caller barges in, audio it produced a moment
-     * earlier is still on the wire. The emulator models that by sending one more delta after
-     * {@code speech_started}: a client that does not drop stale deltas plays it to the caller.
-     */
+    /** The caller barged in: what the real service still had on the wire goes out first. */
     void sendInFlightDelta() {
-        if (!finished && audioSent < audio.length) {
-            sendNextDelta();
+        if (!finished && current != null) {
+            current.sendInFlight();
         }
-    }
-
-    /** Sends the next audio delta with its share of the transcript; true when more audio remains. */
-    private boolean sendNextDelta() {
-        int end = Math.min(audioSent + pacing.deltaBytes(), audio.length);
-        int transcriptEnd = (int) ((long) transcript.length() * end / Math.max(audio.length, 1));
-        if (transcriptEnd > transcriptSent) {
-            session.send("response.output_audio_transcript.delta", new TranscriptDelta(id, itemId, 0, 0,
-                    transcript.substring(transcriptSent, transcriptEnd)));
-            transcriptSent = transcriptEnd;
-        }
-        byte[] chunk = Arrays.copyOfRange(audio, audioSent, end);
-        audioSent = end;
-        conversation.audioSent(itemId, chunk.length);
-        session.recording().responseAudio(id, chunk);
-        session.send("response.output_audio.delta",
-                new AudioDelta(id, itemId, 0, 0, Base64.getEncoder().encodeToString(chunk)));
-        return audioSent < audio.length;
     }
 
     /** Ends the response; {@code reason} ("client_cancelled", "turn_detected") only when cancelled. */
@@ -114,15 +84,14 @@ final class ResponseStream {
             return;
         }
         stop();
-        String spoken = transcript.substring(0, transcriptSent);
-        session.send("response.output_audio.done", new AudioDone(id, itemId, 0, 0));
-        session.send("response.output_audio_transcript.done", new TranscriptDone(id, itemId, 0, 0, spoken));
-        session.send("response.content_part.done", new ContentPart(id, itemId, 0, 0, new Part("audio", spoken)));
-        ObjectNode item = objects.item(itemId, "completed".equals(status) ? "completed" : "incomplete", spoken);
-        session.send("response.output_item.done", new OutputItem(id, 0, item));
-        session.send("conversation.item.done", new ItemPayload(previousItemId, item));
-        session.send("response.done", objects.done(id, status, reason, item, audioSent, spoken));
-        session.recording().responseFinished(id, status, spoken);
+        if (current != null) {
+            output.add(current.close("completed".equals(status)));
+            current = null;
+        }
+        List<OutputItem> started = items.subList(0, opened);
+        int audioBytes = started.stream().mapToInt(OutputItem::audioBytes).sum();
+        String text = started.stream().map(OutputItem::text).collect(Collectors.joining());
+        session.send("response.done", objects.done(id, status, reason, output, audioBytes, text));
         onDone.run();
     }
 

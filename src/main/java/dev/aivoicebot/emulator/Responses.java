@@ -1,34 +1,27 @@
 package dev.aivoicebot.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aivoicebot.emulator.Conversation.PendingInput;
 import io.vertx.core.Vertx;
+import java.util.List;
 
-/**
- * Starts and cancels responses, at most one at a time. What a response "says": the user's committed
- * utterance played back when there is one, otherwise a tone as long as its instructions deserve.
- */
+/** Starts and cancels responses, at most one at a time; what each says or does is the {@link ReplyPlanner}'s. */
 final class Responses {
 
-    private final EmulatorSession session;
-    private final Conversation conversation;
-    private final SessionSettings settings;
+    private final SessionConnection session;
+    private final ReplyPlanner planner;
     private final ResponseObjects objects;
-    private final ReplyScript script;
     private final EmulatorConfig config;
     private final Vertx vertx;
     private ResponseStream active;
     private boolean audioProduced;
 
-    Responses(EmulatorSession session, Conversation conversation, SessionSettings settings, ReplyScript script,
-            EmulatorConfig config, Vertx vertx, ResponseObjects objects) {
+    Responses(SessionConnection session, ReplyPlanner planner, ResponseObjects objects, EmulatorConfig config,
+            Vertx vertx) {
         this.session = session;
-        this.conversation = conversation;
-        this.settings = settings;
-        this.script = script;
+        this.planner = planner;
+        this.objects = objects;
         this.config = config;
         this.vertx = vertx;
-        this.objects = objects;
     }
 
     /** {@code response.create}, optionally with {@code response.instructions}. */
@@ -65,6 +58,7 @@ final class Responses {
         }
     }
 
+    /** Whether assistant audio exists, which locks the voice. */
     boolean audioProduced() {
         return audioProduced;
     }
@@ -78,37 +72,10 @@ final class Responses {
     }
 
     private void start(String instructions) {
-        PendingInput input = conversation.takePending();
-        byte[] audio;
-        String transcript;
-        if (input.audio() != null) {
-            audio = input.audio();
-            transcript = script.echoTranscript(audio);
-        } else {
-            String text = firstNonBlank(instructions, input.text(), settings.instructions());
-            transcript = script.greetingTranscript(text);
-            audio = ToneGenerator.tone(greetingMillis(transcript)); // as long as what is "said"
-
-        }
-        ResponseStream.Pacing pacing = new ResponseStream.Pacing(
-                (int) config.deltaAudio().toMillis() * MuLaw.BYTES_PER_MS, config.deltaInterval().toMillis());
-        audioProduced = true;
-        active = new ResponseStream(session, conversation, objects, vertx, pacing, audio, transcript,
+        List<OutputItem> items = planner.plan(instructions);
+        audioProduced |= items.stream().anyMatch(AudioMessage.class::isInstance);
+        active = new ResponseStream(session, objects, vertx, config.deltaInterval().toMillis(), items,
                 () -> active = null);
         active.start();
-    }
-
-    private long greetingMillis(String text) {
-        long millis = config.toneMsPerCharacter().toMillis() * text.length();
-        return Math.max(config.toneMin().toMillis(), Math.min(config.toneMax().toMillis(), millis));
-    }
-
-    private static String firstNonBlank(String... texts) {
-        for (String text : texts) {
-            if (text != null && !text.isBlank()) {
-                return text;
-            }
-        }
-        return "Hello.";
     }
 }

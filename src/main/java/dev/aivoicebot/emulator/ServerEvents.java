@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Payloads of the server events the emulator sends. {@link EmulatorSession#send} adds {@code type} and
+ * Payloads of the server events the emulator sends. {@link SessionConnection#send} adds {@code type} and
  * {@code event_id} and writes the components in snake_case, so names here mirror the protocol's.
  * Fields the real service sends as explicit nulls are marked {@code ALWAYS}; other nulls are left out.
  * Registered for reflection (nested records included) because Jackson reads their components reflectively,
@@ -56,7 +56,7 @@ final class ServerEvents {
     record ResponsePayload(JsonNode response) {
     }
 
-    record OutputItem(String responseId, int outputIndex, JsonNode item) {
+    record OutputItemPayload(String responseId, int outputIndex, JsonNode item) {
     }
 
     record ContentPart(String responseId, String itemId, int outputIndex, int contentIndex, Part part) {
@@ -76,5 +76,22 @@ final class ServerEvents {
     }
 
     record TranscriptDone(String responseId, String itemId, int outputIndex, int contentIndex, String transcript) {
+    }
+
+    record FunctionCallArgumentsDelta(String responseId, String itemId, int outputIndex, String callId, String delta) {
+    }
+
+    record FunctionCallArgumentsDone(String responseId, String itemId, int outputIndex, String callId, String name,
+            String arguments) {
+    }
+
+    record McpCallArgumentsDelta(String responseId, String itemId, int outputIndex, String delta) {
+    }
+
+    record McpCallArgumentsDone(String responseId, String itemId, int outputIndex, String arguments) {
+    }
+
+    /** {@code response.mcp_call.in_progress} and {@code .completed}. */
+    record McpCallProgress(int outputIndex, String itemId) {
     }
 }

@@ -15,18 +15,19 @@ final class SessionProtocol {
 
     private static final Logger LOG = Logger.getLogger(SessionProtocol.class);
 
-    private final EmulatorSession session;
+    private final SessionConnection session;
     private final ObjectMapper json;
     private final Vertx vertx;
     private final EmulatorConfig config;
     private final SessionSettings settings;
     private final Conversation conversation;
+    private final McpToolLists mcpToolLists;
     private final Responses responses;
     private final InputAudio input;
     private final Truncator truncator;
     private long expiryTimer = -1;
 
-    SessionProtocol(EmulatorSession session, ObjectMapper json, Vertx vertx, EmulatorConfig config,
+    SessionProtocol(SessionConnection session, ObjectMapper json, Vertx vertx, EmulatorConfig config,
             ReplyScript script) {
         this.session = session;
         this.json = json;
@@ -34,9 +35,13 @@ final class SessionProtocol {
         this.config = config;
         Instant expiresAt = Instant.now().plus(config.maxSessionDuration());
         settings = new SessionSettings(json, session.id(), session.model(), expiresAt);
-        conversation = new Conversation(session, json);
-        responses = new Responses(session, conversation, settings, script, config, vertx,
-                new ResponseObjects(json, settings));
+        ToolCalls calls = new ToolCalls();
+        conversation = new Conversation(session, json, calls);
+        ToolCallRules rules = config.toolCalls().orElse(ToolCallRules.NONE);
+        mcpToolLists = new McpToolLists(session, conversation, rules, json);
+        ResponseObjects objects = new ResponseObjects(json, settings);
+        responses = new Responses(session, new ReplyPlanner(session, conversation, settings, calls, rules, script,
+                config, objects), objects, config, vertx);
         input = new InputAudio(session, settings, conversation, responses, script,
                 new EnergyVad(config.vadThreshold()));
         truncator = new Truncator(session, conversation);
@@ -56,13 +61,11 @@ final class SessionProtocol {
         try {
             event = json.readTree(raw);
         } catch (JsonProcessingException e) {
-            session.recording().clientEvent(raw, "<invalid>");
             session.error(ClientError.of("invalid_json", "We could not parse the JSON body of your request: "
                     + e.getOriginalMessage()), null);
             return;
         }
         String type = event.path("type").isTextual() ? event.get("type").asText() : null;
-        session.recording().clientEvent(raw, type == null ? "<missing>" : type);
         String clientEventId = event.path("event_id").isTextual() ? event.get("event_id").asText() : null;
         try {
             if (type == null) {
@@ -83,6 +86,7 @@ final class SessionProtocol {
             case "session.update" -> {
                 settings.update(event.get("session"), responses.audioProduced());
                 session.send("session.updated", new ServerEvents.SessionPayload(settings.snapshot()));
+                mcpToolLists.listNew(settings.tools());
             }
             case "input_audio_buffer.append" -> input.append(event);
             case "input_audio_buffer.commit" -> input.commit();

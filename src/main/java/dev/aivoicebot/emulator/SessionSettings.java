@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The effective GA session object of one connection: the real service's defaults, then every accepted
- * {@code session.update} merged in (only the fields present change; an explicit null clears a field).
+ * {@code session.update} merged in (only the fields present change; an explicit null clears a field;
+ * {@code tools}, {@code tool_choice} and {@code turn_detection} are replaced whole).
  */
 final class SessionSettings {
 
@@ -16,6 +17,7 @@ final class SessionSettings {
 
     private final ObjectNode session;
     private TurnDetection turnDetection;
+    private SessionTools tools;
 
     SessionSettings(ObjectMapper mapper, String id, String model, Instant expiresAt) {
         session = mapper.createObjectNode();
@@ -34,13 +36,18 @@ final class SessionSettings {
         output.putObject("format").put("type", "audio/pcm").put("rate", 24000);
         output.put("voice", "alloy").put("speed", 1.0);
         turnDetection = TurnDetection.from(input.get("turn_detection"));
+        tools = SessionTools.of(session);
     }
 
     /** Validates and applies one {@code session.update}'s session object; throws {@link ClientError}. */
     void update(JsonNode update, boolean audioProduced) {
         SessionUpdateValidator.check(update, voice(), audioProduced);
+        ToolValidator.check(update, session.get("tools"));
         ObjectNode patch = ((ObjectNode) update).deepCopy();
         patch.remove(List.of("model", "id", "object", "expires_at"));
+        if (patch.has("tool_choice")) {
+            session.set("tool_choice", patch.remove("tool_choice"));
+        }
         JsonNode td = patch.at("/audio/input/turn_detection");
         if (td.isObject()) {
             // turn_detection is replaced as a whole: mixing server_vad and semantic_vad fields means nothing
@@ -49,6 +56,7 @@ final class SessionSettings {
         }
         merge(session, patch);
         turnDetection = TurnDetection.from(session.at("/audio/input/turn_detection"));
+        tools = SessionTools.of(session);
     }
 
     ObjectNode snapshot() {
@@ -62,6 +70,10 @@ final class SessionSettings {
     /** Null when turn detection is off. */
     TurnDetection turnDetection() {
         return turnDetection;
+    }
+
+    SessionTools tools() {
+        return tools;
     }
 
     boolean transcriptionEnabled() {

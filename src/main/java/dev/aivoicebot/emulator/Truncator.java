@@ -2,36 +2,28 @@ package dev.aivoicebot.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aivoicebot.emulator.Conversation.ItemState;
-import dev.aivoicebot.emulator.EmulatorSession.Truncation;
 
 /**
  * {@code conversation.item.truncate}: accepted only for assistant audio and only within the audio already
- * sent for that item, as the real service insists; every attempt is recorded for barge-in tests.
+ * sent for that item, as the real service insists.
  */
 final class Truncator {
 
-    private final EmulatorSession session;
+    private final SessionConnection session;
     private final Conversation conversation;
 
-    Truncator(EmulatorSession session, Conversation conversation) {
+    Truncator(SessionConnection session, Conversation conversation) {
         this.session = session;
         this.conversation = conversation;
     }
 
     void truncate(JsonNode event) {
         String id = event.path("item_id").asText(null);
-        int contentIndex = event.path("content_index").asInt(0);
         long audioEndMs = event.path("audio_end_ms").asLong(-1);
-        try {
-            ItemState item = check(id, event, audioEndMs);
-            session.recording().truncation(new Truncation(id, contentIndex, audioEndMs, true));
-            // the real service then clamps the item: later truncations are bounded by this one
-            item.audioBytesSent = audioEndMs * MuLaw.BYTES_PER_MS;
-            session.send("conversation.item.truncated", new ServerEvents.Truncated(id, contentIndex, audioEndMs));
-        } catch (ClientError rejected) {
-            session.recording().truncation(new Truncation(id, contentIndex, audioEndMs, false));
-            throw rejected;
-        }
+        ItemState item = check(id, event, audioEndMs);
+        // the real service then clamps the item: later truncations are bounded by this one
+        item.audioBytesSent = audioEndMs * MuLaw.BYTES_PER_MS;
+        session.send("conversation.item.truncated", new ServerEvents.Truncated(id, 0, audioEndMs));
     }
 
     private ItemState check(String id, JsonNode event, long audioEndMs) {

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.emulator.EmulatorSession;
 import dev.aivoicebot.emulator.EmulatorSession.ResponseAudio;
 import dev.aivoicebot.emulator.EmulatorSession.Truncation;
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.emulator.SchemaValidatingInspector;
 import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallRecording.ClosedBy;
@@ -44,7 +44,7 @@ class CallEndToEndTest extends DialingTest {
             "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z (customer|assistant|system)( \\(interrupted\\))?: .*$");
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Inject
     SchemaValidatingInspector schemas;

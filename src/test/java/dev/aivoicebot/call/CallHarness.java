@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.emulator.EmulatorSession;
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.emulator.SchemaValidatingInspector;
 import dev.aivoicebot.sim.SimulatedCall;
 import dev.aivoicebot.sim.SimulatorConfig;
@@ -36,7 +36,7 @@ final class CallHarness {
     }
 
     /** The single session opened after {@code before} sessions existed. */
-    static EmulatorSession newSession(RealtimeEmulator emulator, List<EmulatorSession> before) {
+    static EmulatorSession newSession(EmulatorRecorder emulator, List<EmulatorSession> before) {
         await("an emulator session opens", () -> emulator.sessions().stream().anyMatch(s -> !before.contains(s)));
         return emulator.sessions().stream().filter(s -> !before.contains(s)).findFirst().orElseThrow();
     }

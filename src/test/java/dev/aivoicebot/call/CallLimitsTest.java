@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.ManagementInterface;
-import dev.aivoicebot.emulator.RealtimeEmulator;
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallIdentity;
-import dev.aivoicebot.sim.CallRecording.ClosedBy;
 import dev.aivoicebot.sim.CallRecording.CloseRecord;
+import dev.aivoicebot.sim.CallRecording.ClosedBy;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
 import dev.aivoicebot.sim.VoiceWebhookResponse;
@@ -43,7 +43,7 @@ class CallLimitsTest extends DialingTest {
     }
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Inject
     CallRegistry registry;

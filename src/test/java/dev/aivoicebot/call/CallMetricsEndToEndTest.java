@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.ManagementInterface;
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.emulator.EmulatorSession;
 import dev.aivoicebot.emulator.EmulatorSession.ResponseAudio;
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class CallMetricsEndToEndTest extends DialingTest {
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Inject
     CallRegistry registry;

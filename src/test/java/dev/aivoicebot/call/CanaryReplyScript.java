@@ -3,6 +3,7 @@ package dev.aivoicebot.call;
 import dev.aivoicebot.emulator.ReplyScript;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.util.List;
 
 /**
  * What a hostile or careless conversation sounds like: the caller and the assistant both "say" every configured
@@ -26,5 +27,10 @@ public class CanaryReplyScript implements ReplyScript {
     @Override
     public String greetingTranscript(String instructions) {
         return SecretsNeverLeakTest.hostile("hello, I know");
+    }
+
+    @Override
+    public String toolReplyTranscript(List<String> results, int declinedCalls) {
+        return SecretsNeverLeakTest.hostile("the tool said");
     }
 }

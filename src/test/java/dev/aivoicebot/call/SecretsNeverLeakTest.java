@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.ManagementInterface;
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.emulator.EmulatorSession;
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.sim.CallIdentity;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
@@ -76,7 +76,7 @@ class SecretsNeverLeakTest {
     URL base;
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     /** {@code prefix}, every configured secret (one split by a NUL, one by a bidi override), then a forged line. */
     static String hostile(String prefix) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.emulator.EmulatorSession;
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
 import dev.aivoicebot.sim.TwilioCallSimulator;
@@ -42,7 +42,7 @@ class SessionExpiryTest {
     URL base;
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Test
     void anExpiredSessionIsRecycledAndTheCallGoesOn() {

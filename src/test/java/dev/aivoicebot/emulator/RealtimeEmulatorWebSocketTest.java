@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RealtimeEmulatorWebSocketTest extends EmulatorOverTheWire {
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Inject
     SchemaValidatingInspector inspector;

@@ -1,5 +1,7 @@
 package dev.aivoicebot.emulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -123,6 +125,13 @@ final class RealtimeTestClient implements WebSocket.Listener, AutoCloseable {
                 .filter(event -> responseId.equals(event.path("response_id").asText()))
                 .forEach(event -> audio.writeBytes(Base64.getDecoder().decode(event.path("delta").asText())));
         return audio.toByteArray();
+    }
+
+    /** Every event received so far matches OpenAI's published schema for its type. */
+    void assertServerEventsMatchTheSchema() {
+        for (JsonNode event : received) {
+            assertEquals(List.of(), RealtimeSchemas.get().validateServerEvent(event.toString()), event.toString());
+        }
     }
 
     int awaitClose() {

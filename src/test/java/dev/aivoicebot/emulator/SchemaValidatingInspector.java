@@ -3,23 +3,40 @@ package dev.aivoicebot.emulator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Test-only {@link ClientEventInspector}: every client event the emulator receives is checked against
- * OpenAI's official schema for its type. End-to-end tests assert {@code violations(sessionId)} is empty.
+ * Test-only {@link EmulatorTestHook}: every client event the emulator receives is checked against OpenAI's
+ * official schema for its type. End-to-end tests assert {@code violations(sessionId)} is empty, so the oracle
+ * failing on an event (an exception instead of an answer) is a violation too, never a silent pass.
  */
 @ApplicationScoped
-public class SchemaValidatingInspector implements ClientEventInspector {
+public class SchemaValidatingInspector implements EmulatorTestHook {
 
     /** One client event that does not match its published schema. */
     public record Violation(String sessionId, String rawJson, List<String> problems) {
     }
 
+    private final Function<String, List<String>> validator;
     private final List<Violation> violations = new ArrayList<>();
 
+    public SchemaValidatingInspector() {
+        this(RealtimeSchemas.get()::validateClientEvent);
+    }
+
+    /** With another oracle: the problems of one raw client event, empty when it is valid. */
+    SchemaValidatingInspector(Function<String, List<String>> validator) {
+        this.validator = validator;
+    }
+
     @Override
-    public void inspect(String sessionId, String rawJson) {
-        List<String> problems = RealtimeSchemas.get().validateClientEvent(rawJson);
+    public void clientEvent(String sessionId, String rawJson) {
+        List<String> problems;
+        try {
+            problems = List.copyOf(validator.apply(rawJson));
+        } catch (RuntimeException | StackOverflowError e) {
+            problems = List.of("the schema check itself failed: " + e);
+        }
         if (!problems.isEmpty()) {
             synchronized (violations) {
                 violations.add(new Violation(sessionId, rawJson, problems));

@@ -26,12 +26,12 @@ class SchemaValidatingInspectorTest {
 
     @Test
     void validEventsPass() {
-        inspector.inspect("s", BRIDGE_SESSION_UPDATE);
-        inspector.inspect("s", "{\"type\":\"input_audio_buffer.append\",\"audio\":\"//8=\"}");
-        inspector.inspect("s", "{\"type\":\"conversation.item.truncate\",\"item_id\":\"item_1\","
+        inspector.clientEvent("s", BRIDGE_SESSION_UPDATE);
+        inspector.clientEvent("s", "{\"type\":\"input_audio_buffer.append\",\"audio\":\"//8=\"}");
+        inspector.clientEvent("s", "{\"type\":\"conversation.item.truncate\",\"item_id\":\"item_1\","
                 + "\"content_index\":0,\"audio_end_ms\":1500}");
-        inspector.inspect("s", "{\"type\":\"response.create\",\"response\":{\"instructions\":\"Say hi\"}}");
-        inspector.inspect("s", "{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
+        inspector.clientEvent("s", "{\"type\":\"response.create\",\"response\":{\"instructions\":\"Say hi\"}}");
+        inspector.clientEvent("s", "{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\","
                 + "\"audio\":{\"input\":{\"turn_detection\":null}}}}");
 
         assertEquals(List.of(), inspector.violations());
@@ -39,7 +39,7 @@ class SchemaValidatingInspectorTest {
 
     @Test
     void sessionUpdateWithoutSessionTypeIsAViolation() {
-        inspector.inspect("s", BRIDGE_SESSION_UPDATE.replace("\"type\":\"realtime\",", ""));
+        inspector.clientEvent("s", BRIDGE_SESSION_UPDATE.replace("\"type\":\"realtime\",", ""));
 
         assertEquals(1, inspector.violations("s").size());
     }
@@ -63,12 +63,27 @@ class SchemaValidatingInspectorTest {
 
     @Test
     void unknownTypesAndInvalidJsonAreViolations() {
-        inspector.inspect("bad", "{\"type\":\"session.upgrade\"}");
-        inspector.inspect("bad", "{not json");
+        inspector.clientEvent("bad", "{\"type\":\"session.upgrade\"}");
+        inspector.clientEvent("bad", "{not json");
 
         assertEquals(2, inspector.violations("bad").size());
         assertTrue(inspector.violations("bad").get(0).problems().get(0).contains("session.upgrade"));
         assertEquals(List.of(), inspector.violations("other"));
+    }
+
+    @Test
+    void anOracleThatFailsIsAViolationNotAPass() {
+        SchemaValidatingInspector crashing = new SchemaValidatingInspector(raw -> {
+            throw new IllegalStateException("schema not loadable");
+        });
+        SchemaValidatingInspector answeringNothing = new SchemaValidatingInspector(raw -> null);
+
+        crashing.clientEvent("s", BRIDGE_SESSION_UPDATE);
+        answeringNothing.clientEvent("s", BRIDGE_SESSION_UPDATE);
+
+        assertEquals(1, crashing.violations("s").size(), "a valid event the oracle could not check is not valid");
+        assertTrue(crashing.violations("s").get(0).problems().get(0).contains("schema not loadable"));
+        assertEquals(1, answeringNothing.violations("s").size());
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.emulator.EmulatorSession;
-import dev.aivoicebot.emulator.RealtimeEmulator;
 import dev.aivoicebot.sim.MuLaw;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +35,7 @@ class SoftphoneBrowserTest {
     URL page;
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Test
     void aBrowserCallIsHeardAnsweredInterruptedAndTranscribed() throws IOException {

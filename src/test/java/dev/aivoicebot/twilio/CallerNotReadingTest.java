@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.aivoicebot.call.CallRegistry;
-import dev.aivoicebot.emulator.RealtimeEmulator;
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.twilio.RawStream.Closed;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -46,7 +46,7 @@ class CallerNotReadingTest {
     CallRegistry calls;
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     @Test
     void aCallerThatStopsReadingIsClosed1008AndItsBacklogStaysBounded() throws Exception {

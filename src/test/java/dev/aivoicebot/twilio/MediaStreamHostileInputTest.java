@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aivoicebot.emulator.RealtimeEmulator;
-import dev.aivoicebot.safety.CallSid;
+import dev.aivoicebot.emulator.EmulatorRecorder;
 import dev.aivoicebot.twilio.RawStream.Closed;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +29,7 @@ class MediaStreamHostileInputTest {
     URI base;
 
     @Inject
-    RealtimeEmulator emulator;
+    EmulatorRecorder emulator;
 
     /** Sends frames on a fresh signed stream and returns how the service closed it, checking no session opened. */
     private Closed rejectedBeforeAnySession(String... frames) {

@@ -1,24 +1,15 @@
 package dev.aivoicebot.emulator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.jboss.logging.Logger;
 
 /**
- * One emulated Realtime session as tests see it: what the client sent and what it was told, plus fault
- * injection. Protocol state lives in {@link SessionProtocol} and is touched only on the connection's
- * event loop; the recordings here are thread-safe so a test thread can read them at any time.
+ * One emulated Realtime session as tests see it: what the client sent and what it was told, read off the wire
+ * by {@link EmulatorRecorder}, plus the faults the real service can cause. Safe to read from any thread.
  */
 public final class EmulatorSession {
-
-    private static final Logger LOG = Logger.getLogger(EmulatorSession.class);
 
     /** What one response sent: the exact audio bytes of its deltas and its (possibly partial) transcript. */
     public record ResponseAudio(String responseId, String itemId, String status, String transcript, byte[] audio) {
@@ -32,42 +23,31 @@ public final class EmulatorSession {
     public record SentError(String type, String code, String message, String param, String clientEventId) {
     }
 
-    private final String id;
-    private final String model;
-    private final Map<String, List<String>> headers;
-    private final WebSocketConnection connection;
-    private final Context context;
-    private final ObjectMapper json;
+    private final EmulatorTestHook.Session session;
     private final SessionRecording recording = new SessionRecording();
 
-    EmulatorSession(String id, String model, Map<String, List<String>> headers, WebSocketConnection connection,
-            Context context, ObjectMapper json) {
-        this.id = id;
-        this.model = model;
-        this.headers = headers;
-        this.connection = connection;
-        this.context = context;
-        this.json = json;
+    EmulatorSession(EmulatorTestHook.Session session) {
+        this.session = session;
     }
 
     /** The {@code sess_…} id announced in {@code session.created}. */
     public String id() {
-        return id;
+        return session.id();
     }
 
     /** The {@code model} query parameter of the upgrade request ("" when absent). */
     public String model() {
-        return model;
+        return session.model();
     }
 
     /** Handshake headers, keys case-insensitive. */
     public Map<String, List<String>> headers() {
-        return headers;
+        return session.headers();
     }
 
     /** The bearer token of the Authorization header, so tests can assert which key the bridge sent. */
     public Optional<String> authorizationToken() {
-        return headers.getOrDefault("Authorization", List.of()).stream().findFirst()
+        return headers().getOrDefault("Authorization", List.of()).stream().findFirst()
                 .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(value -> value.substring(7).trim());
     }
@@ -113,13 +93,7 @@ public final class EmulatorSession {
 
     /** Fault injection: closes the socket as the real service would at the end of a session. */
     public void close(int code, String reason) {
-        context.runOnContext(ignored -> connection.close(new CloseReason(code, reason)).subscribe().with(
-                done -> { }, failure -> LOG.debugf("close of %s failed: %s", id, failure)));
-    }
-
-    /** Fault injection: sends an {@code error} event of type invalid_request_error. */
-    public void sendError(String code, String message) {
-        sendError(ClientError.INVALID_REQUEST, code, message);
+        session.close(code, reason);
     }
 
     /** Fault injection: sends an {@code error} event, e.g. type "server_error" or code "insufficient_quota". */
@@ -129,28 +103,10 @@ public final class EmulatorSession {
 
     /** Fault injection: sends an {@code error} event with every field chosen, {@code error.event_id} included. */
     public void sendError(String type, String code, String message, String param, String clientEventId) {
-        context.runOnContext(ignored -> error(new ClientError(type, code, message, param), clientEventId));
+        session.sendError(type, code, message, param, clientEventId);
     }
 
     SessionRecording recording() {
         return recording;
-    }
-
-    /** Sends one server event; call on the connection's context so events keep their order. */
-    void send(String type, Object payload) {
-        ObjectNode event = json.createObjectNode().put("type", type).put("event_id", Ids.event());
-        if (payload != null) {
-            event.setAll((ObjectNode) json.valueToTree(payload));
-        }
-        String text = event.toString();
-        recording.serverEvent(text);
-        connection.sendText(text).subscribe().with(
-                done -> { }, failure -> LOG.debugf("send to %s failed: %s", id, failure));
-    }
-
-    void error(ClientError error, String clientEventId) {
-        recording.error(new SentError(error.type, error.code, error.getMessage(), error.param, clientEventId));
-        send("error", new ServerEvents.ErrorPayload(new ServerEvents.ErrorBody(
-                error.type, error.code, error.getMessage(), error.param, clientEventId)));
     }
 }
