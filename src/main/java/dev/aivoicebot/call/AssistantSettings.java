@@ -62,7 +62,7 @@ public class AssistantSettings {
                 instructions,
                 new Audio(new Input(Format.PCMU, turns, new Transcription(assistant.transcriptionModel())),
                         new Output(Format.PCMU, assistant.voice())), tools, assistant.toolChoice()));
-        this.filler = ResponseCreate.aside("Say exactly this, and nothing else: \"" + assistant.toolFiller() + "\"");
+        this.filler = ResponseCreate.withoutTools("Say exactly this, and nothing else: \"" + assistant.toolFiller() + "\"");
         this.fillerAfter = assistant.toolFiller().isBlank() ? Duration.ZERO : assistant.toolFillerAfter();
         this.dtmfToAssistant = assistant.dtmfToAssistant();
         this.greeting = ResponseCreate.withInstructions(
@@ -83,7 +83,7 @@ public class AssistantSettings {
         return goodbye;
     }
 
-    /** Said while a slow tool runs: outside the conversation, so the model does not see it afterwards. */
+    /** Said while a slow tool runs, in a response that may not call a tool itself. */
     public ResponseCreate filler() {
         return filler;
     }

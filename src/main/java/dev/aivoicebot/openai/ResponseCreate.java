@@ -14,19 +14,20 @@ public record ResponseCreate(String type, Response response) {
     public static final ResponseCreate NEXT = new ResponseCreate(TYPE, null);
 
     public static ResponseCreate withInstructions(String instructions) {
-        return new ResponseCreate(TYPE, new Response(instructions, null, null));
+        return new ResponseCreate(TYPE, new Response(instructions, null));
     }
 
     /**
-     * A response outside the conversation ({@code conversation: none}) that may call no tool: words said while
-     * something else happens (e.g. a tool runs), which the model does not see afterwards.
+     * A response that may call no tool: words said while something else happens (a tool runs). It stays in the
+     * conversation: an out-of-band one ({@code conversation: none}) would be cleaner, but OpenAI's published
+     * schema declares that field as a oneOf that "none" matches twice, so no strict validator accepts it.
      */
-    public static ResponseCreate aside(String instructions) {
-        return new ResponseCreate(TYPE, new Response(instructions, "none", "none"));
+    public static ResponseCreate withoutTools(String instructions) {
+        return new ResponseCreate(TYPE, new Response(instructions, "none"));
     }
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Response(String instructions, String conversation, @JsonProperty("tool_choice") String toolChoice) {
+    public record Response(String instructions, @JsonProperty("tool_choice") String toolChoice) {
     }
 }

@@ -32,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
  * A business's tool server on a real loopback socket, written the way docs/tools.md tells a business to write one:
  * it checks the X-Voice-Bot-Signature (HMAC over "t.body", constant-time compare, t at most 5 minutes old) and the
  * body's shape, and answers 401 / 400 when they are wrong. Each path answers one way: {@code /ok} (JSON naming the
- * order), {@code /text}, {@code /empty} (204), {@code /slow} (after 5 s), {@code /fail} (500 with a body the model must
+ * order), {@code /text}, {@code /empty} (204), {@code /slow} (after 5 s), {@code /wait} (JSON after 2 s), {@code /fail} (500 with a body the model must
  * not see), {@code /huge} (20 KiB), {@code /reset} (the connection reset, no answer). A plain HTTP/1.1 server on a
  * ServerSocket, since a reset is something no HTTP server library lets a handler do.
  */
@@ -51,6 +51,8 @@ public final class FakeBusinessServer implements AutoCloseable {
 
     static final String FAIL_BODY = "java.lang.NullPointerException at com.example.Orders.lookup(Orders.java:42)";
     static final int HUGE_BYTES = 20 * 1024;
+    /** How long {@code /wait} takes to answer: longer than the filler delay, well within a tool's timeout. */
+    public static final long WAIT_MS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
@@ -117,6 +119,10 @@ public final class FakeBusinessServer implements AutoCloseable {
                 case "/slow" -> {
                     Thread.sleep(5000);
                     answer(out, 200, "application/json", "{\"late\":true}");
+                }
+                case "/wait" -> {
+                    Thread.sleep(WAIT_MS);
+                    answer(out, 200, "application/json", "{\"status\":\"found after a wait\"}");
                 }
                 case "/fail" -> answer(out, 500, "text/plain", FAIL_BODY);
                 case "/huge" -> answer(out, 200, "text/plain", "x".repeat(HUGE_BYTES));

@@ -53,6 +53,7 @@ public class FakeBusinessServerResource implements QuarkusTestResourceLifecycleM
         tool(tools, "biz_text", server.url("/text"));
         tool(tools, "biz_empty", server.url("/empty"));
         tool(tools, "biz_slow", server.url("/slow")).put("timeout", "1s");
+        tool(tools, "biz_wait", server.url("/wait"));
         tool(tools, "biz_fail", server.url("/fail"));
         tool(tools, "biz_huge", server.url("/huge"));
         tool(tools, "biz_reset", server.url("/reset"));

@@ -194,7 +194,7 @@ class ToolRunnerTest {
 
     @Test
     void theRegistryDeclaresEveryToolAndResolvesHeadersFromConfiguration() {
-        assertEquals(List.of("current_time", "probe", "biz_order", "biz_text", "biz_empty", "biz_slow", "biz_fail",
+        assertEquals(List.of("current_time", "probe", "biz_order", "biz_text", "biz_empty", "biz_slow", "biz_wait", "biz_fail",
                 "biz_huge", "biz_reset", "biz_down"), List.copyOf(registry.names()));
         ToolDeclarations.McpTool crm = (ToolDeclarations.McpTool) registry.sessionTools().get(registry.sessionTools().size() - 1);
         assertEquals(Map.of("Authorization", "Bearer " + FakeBusinessServerResource.MCP_TOKEN), crm.headers());
