@@ -231,7 +231,8 @@
       const line = JSON.parse(event.data);
       stats.transcriptLines++;
       const li = document.createElement('li');
-      li.className = line.speaker + (line.interrupted ? ' interrupted' : '');
+      li.className = line.speaker + (line.interrupted ? ' interrupted' : '')
+          + (line.speaker === 'system' && /^(tool|MCP) /.test(line.text) ? ' tool' : '');
       const time = document.createElement('time');
       time.textContent = new Date(line.at).toLocaleTimeString();
       const speaker = document.createElement('span');
