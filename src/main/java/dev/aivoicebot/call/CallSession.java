@@ -341,6 +341,11 @@ public final class CallSession implements RealtimeEventHandler {
     public void error(RealtimeError error) {
         if (error.isBenign()) {
             LOG.debugf("Call %s: benign Realtime error %s", callSid, error.code());
+            if (error.isResponseAlreadyActive()) {
+                synchronized (this) {
+                    tools.responseRefused();
+                }
+            }
             return;
         }
         meter.upstreamError(error.code()); // the tag is one of a known set, whatever the code says

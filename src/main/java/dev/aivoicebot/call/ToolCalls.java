@@ -109,6 +109,11 @@ final class ToolCalls {
         responseRequested = false;
     }
 
+    /** Our response.create was refused because a response is in progress; its end lets us ask again. */
+    void responseRefused() {
+        responseRequested = false;
+    }
+
     void responseDone() {
         responseActive = false;
         respondIfDue();

@@ -21,6 +21,11 @@ public record RealtimeError(String type, String code, String message, String par
     }
 
     /** Expected races between our barge-in handling and the server's own; not worth a transcript line. */
+    /** Our {@code response.create} crossed a response the server had started: that one answers instead. */
+    public boolean isResponseAlreadyActive() {
+        return "conversation_already_has_active_response".equals(code);
+    }
+
     public boolean isBenign() {
         return code != null && BENIGN.contains(code);
     }
