@@ -360,11 +360,13 @@ class MediaStreamHostileInputTest {
                 }));
             }
             for (var flood : floods) {
-                // The 1008 frame itself is asserted by aFloodIsCutOffAt1008. Here a sender that is still writing
-                // 30 KB frames when the close arrives may pass FrameGuard's allowance and be reset before the
-                // JDK client's reader gets to the close frame; it then reports the failed write.
+                // The rate-limit close itself is asserted by aFloodIsCutOffAt1008. Here, on a loaded machine, a
+                // sender slowed by its own 30 KB writes may reach the start deadline before the rate limit (1008
+                // either way), or still be writing when the close arrives, pass FrameGuard's allowance and be
+                // reset before the JDK client's reader gets to the close frame (it then reports the failed write).
                 Closed closed = flood.get(30, java.util.concurrent.TimeUnit.SECONDS);
-                assertTrue(closed.code() == 1008 && "message rate limit exceeded".equals(closed.reason())
+                assertTrue(closed.code() == 1008 && ("message rate limit exceeded".equals(closed.reason())
+                        || closed.reason().startsWith("no start within"))
                         || closed.code() == -1 && closed.reason().contains("IOException"), closed.toString());
             }
             long grownMb = (usedHeapAfterGc() - heapBefore) / (1024 * 1024);
