@@ -20,6 +20,7 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("twilio.auth-token", "TWILIO_AUTH_TOKEN"),
             Map.entry("twilio.api-key", "TWILIO_API_KEY"),
             Map.entry("twilio.api-secret", "TWILIO_API_SECRET"),
+            Map.entry("twilio.api-base-url", "TWILIO_API_BASE_URL"),
             Map.entry("twilio.signature-validation", "TWILIO_SIGNATURE_VALIDATION"),
             Map.entry("twilio.stream-token-secret", "STREAM_TOKEN_SECRET"),
             Map.entry("twilio.stream-token-ttl", "STREAM_TOKEN_TTL"),

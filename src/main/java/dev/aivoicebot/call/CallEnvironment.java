@@ -9,7 +9,7 @@ import dev.aivoicebot.transcript.TranscriptConfig;
 import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 
-/** The shared services every call uses, gathered so a {@link CallSession} has one collaborator, not eleven. */
+/** The shared services every call uses, gathered so a {@link CallSession} has one collaborator, not twelve. */
 @Singleton // no client proxy: its fields are read directly
 public class CallEnvironment {
 
@@ -23,12 +23,13 @@ public class CallEnvironment {
     final ToolRunner tools;
     final ToolRegistry toolRegistry;
     final ToolMetrics toolMetrics;
+    final CallControl control;
     /** TRANSCRIPT_TOOL_DETAILS: tool arguments and outputs go into the transcript (never into logs or metrics). */
     final boolean toolDetails;
 
     CallEnvironment(AssistantSettings settings, CallRegistry registry, RealtimeClient realtime, Vertx vertx,
             CallLimitsConfig limits, OpenAiConfig openAi, AudioPrompts prompts, ToolRunner tools,
-            ToolRegistry toolRegistry, ToolMetrics toolMetrics, TranscriptConfig transcripts) {
+            ToolRegistry toolRegistry, ToolMetrics toolMetrics, CallControl control, TranscriptConfig transcripts) {
         this.settings = settings;
         this.registry = registry;
         this.realtime = realtime;
@@ -39,6 +40,7 @@ public class CallEnvironment {
         this.tools = tools;
         this.toolRegistry = toolRegistry;
         this.toolMetrics = toolMetrics;
+        this.control = control;
         this.toolDetails = transcripts.toolDetails();
     }
 }

@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * One phone call: the caller's line on one side, the OpenAI Realtime session on the other. It routes events
  * between the owners of each concern: {@link UpstreamLink} (the session, its retries, the audio kept meanwhile),
  * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
- * {@link ToolCalls} (the tools the model calls) and {@link Farewell} (how the call ends).
+ * {@link ToolCalls} (the tools the model calls), {@link Farewell} (how the call says goodbye) and {@link HangUp}
+ * (how its line is put down).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
@@ -53,6 +54,7 @@ public final class CallSession implements RealtimeEventHandler {
     private final UpstreamLink upstream;
     private final Farewell farewell;
     private final ToolCalls tools;
+    private final HangUp hangUp;
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
@@ -69,6 +71,7 @@ public final class CallSession implements RealtimeEventHandler {
         this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
+        this.hangUp = new HangUp(callSid, caller, env.control, transcript);
         this.tools = new ToolCalls(env, upstream, transcript, callInfo, new ToolCalls.Callbacks() {
             @Override
             public void finished(FunctionCall call, int session, ToolResult result) {
@@ -405,12 +408,20 @@ public final class CallSession implements RealtimeEventHandler {
     /** Ends the call for the farewell's reason (a timer or the last mark), unless it has ended already. */
     private synchronized void endNow() {
         if (state != State.ENDED) {
-            end(farewell.reason(), farewell.detail());
+            end(farewell.reason(), farewell.detail(), true);
         }
     }
 
     /** Ends the call once: closes both sockets and the transcript. Later calls do nothing. */
     public void end(CallEndReason reason, String detail) {
+        end(reason, detail, false);
+    }
+
+    /**
+     * Ends the call once; {@code goodbyePlayed} when its farewell ends it. The call leaves the registry and its
+     * transcript closes once the line is down (after a hang-up request, when {@link HangUp} makes one).
+     */
+    private void end(CallEndReason reason, String detail, boolean goodbyePlayed) {
         RealtimeConnection toClose;
         synchronized (this) {
             if (state == State.ENDED) {
@@ -423,12 +434,15 @@ public final class CallSession implements RealtimeEventHandler {
             heard.flush(false);
             cancel(maxDurationTimer);
         }
-        env.registry.remove(this);
         if (toClose != null) {
             toClose.close();
         }
-        caller.close(1000, detail);
         double seconds = (System.nanoTime() - startedAtNanos) / 1e9;
+        hangUp.putDown(reason, goodbyePlayed, detail).whenComplete((down, failure) -> lineDown(reason, detail, seconds));
+    }
+
+    private void lineDown(CallEndReason reason, String detail, double seconds) {
+        env.registry.remove(this);
         String why = detail == null || detail.equals(reason.description()) ? "" : " (" + SafeText.of(detail) + ")";
         transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,
                 seconds));

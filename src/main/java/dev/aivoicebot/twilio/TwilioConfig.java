@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Twilio account and the public address Twilio reaches us on.
- * Env: PUBLIC_BASE_URL, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY, TWILIO_API_SECRET.
+ * Env: PUBLIC_BASE_URL, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY, TWILIO_API_SECRET, TWILIO_API_BASE_URL.
  */
 @ConfigMapping(prefix = "twilio")
 public interface TwilioConfig {
@@ -16,17 +16,28 @@ public interface TwilioConfig {
     @WithDefault("http://localhost:${quarkus.http.port}")
     String publicBaseUrl();
 
-    /** Account SID (AC…), used for REST call control. */
+    /** Account SID (AC…): REST call control is off without it. */
     Optional<String> accountSid();
 
-    /** Auth token; when set, every webhook must carry a valid X-Twilio-Signature. */
+    /**
+     * Auth token; when set, every webhook must carry a valid X-Twilio-Signature. Also the REST credential unless an
+     * API key and its secret are set.
+     */
     Optional<String> authToken();
 
-    /** API key SID (SK…), an alternative credential for REST call control. */
+    /** API key SID (SK…): with its secret, the REST credential in place of the auth token. */
     Optional<String> apiKey();
 
     /** API key secret. */
     Optional<String> apiSecret();
+
+    /** Origin of Twilio's REST API, no trailing slash (tests point it at a fake). */
+    @WithDefault("https://api.twilio.com")
+    String apiBaseUrl();
+
+    /** How long a REST request to Twilio may take, to connect and to answer, before it counts as failed. */
+    @WithDefault("5s")
+    Duration apiTimeout();
 
     /**
      * Check X-Twilio-Signature on the webhook and the stream upgrade whenever an auth token is set. Turning it

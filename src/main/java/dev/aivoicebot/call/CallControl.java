@@ -1,0 +1,34 @@
+package dev.aivoicebot.call;
+
+import dev.aivoicebot.safety.CallSid;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Control of the call itself, on the carrier's side rather than the media stream's: the {@code twilio} package
+ * implements it over Twilio's REST API. Off when no credentials are configured.
+ */
+public interface CallControl {
+
+    /** Whether calls can be controlled (the credentials it needs are configured). */
+    boolean available();
+
+    /**
+     * Hangs the call up (Twilio: {@code Status=completed}). Never blocks and never completes exceptionally: the
+     * stage tells what happened, once the carrier has answered or its time is up.
+     */
+    CompletionStage<Outcome> hangUp(CallSid callSid);
+
+    /** What a control request came to: done (a call that had already ended counts), or why it failed. */
+    record Outcome(String failure) {
+
+        public static final Outcome DONE = new Outcome(null);
+
+        public static Outcome failed(String why) {
+            return new Outcome(why);
+        }
+
+        public boolean isFailed() {
+            return failure != null;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.aivoicebot.twilio.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+/**
+ * Twilio's Calls resource, faked on a real loopback socket: {@code POST /2010-04-01/Accounts/{AccountSid}/Calls/
+ * {CallSid}.json}. It checks HTTP basic auth against the one credential it was given (401, error 20003, otherwise),
+ * the account in the path, and the form (exactly one of {@code Status=completed|canceled} or a well-formed
+ * {@code Twiml=<Response>…}; 400, error 21218 otherwise), records every request, and answers like Twilio: the
+ * call resource as JSON, or a JSON error. A test can tell it how to answer for one CallSid.
+ */
+public final class FakeTwilioRest implements AutoCloseable {
+
+    /** How to answer for a CallSid; {@link #UPDATE} unless told otherwise. */
+    public enum Answer {
+        /** 200 and the updated call resource. */
+        UPDATE,
+        /** 404, error 20404: the call has ended. */
+        NOT_FOUND,
+        /** 429, error 20429. */
+        TOO_MANY_REQUESTS,
+        /** 500, error 20500. */
+        SERVER_ERROR,
+        /** No answer at all, until the client gives up (or 30 s). */
+        HANG
+    }
+
+    /** One request as the fake saw it; {@code problems} is empty when auth, path and form were right. */
+    public record Received(String method, String path, String callSid, String username, Map<String, String> form,
+            List<String> problems) {
+    }
+
+    private static final Pattern CALL_PATH = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Calls/(CA[0-9a-fA-F]{32})\\.json$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final String accountSid;
+    private final String username;
+    private final String password;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private volatile Consumer<Received> onRequest = request -> {
+    };
+
+    /** Accepts requests for {@code accountSid} authenticated as {@code username}:{@code password}. */
+    public FakeTwilioRest(String accountSid, String username, String password) throws IOException {
+        this.accountSid = accountSid;
+        this.username = username;
+        this.password = password;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers requests for {@code callSid} this way from now on. */
+    public void answer(String callSid, Answer answer) {
+        answers.put(callSid, answer);
+    }
+
+    /** Runs on the fake's thread when a request has been read, before it is answered. */
+    public void onRequest(Consumer<Received> action) {
+        onRequest = action;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> received(String callSid) {
+        return received.stream().filter(r -> callSid.equals(r.callSid())).toList();
+    }
+
+    /** Forgets what was received and every scripted answer. */
+    public void reset() {
+        received.clear();
+        answers.clear();
+        onRequest = request -> {
+        };
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            Matcher call = CALL_PATH.matcher(path);
+            String callSid = call.matches() ? call.group(2) : null;
+            String user = basicUser(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, String> form = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
+            if (!"POST".equals(exchange.getRequestMethod()) || !call.matches()) {
+                problems.add("not a call update: " + exchange.getRequestMethod() + " " + path);
+            } else if (user == null) {
+                problems.add("basic auth missing or wrong");
+            } else if (!accountSid.equals(call.group(1))) {
+                problems.add("account " + call.group(1) + " is not the credential's");
+            } else {
+                problems.addAll(formProblems(exchange.getRequestHeaders().getFirst("Content-Type"), body, form));
+            }
+            Received request = new Received(exchange.getRequestMethod(), path, callSid, user, form, problems);
+            received.add(request);
+            onRequest.accept(request);
+            if (!call.matches()) {
+                error(exchange, 404, 20404, "The requested resource " + path + " was not found");
+            } else if (user == null || problems.stream().anyMatch(p -> p.startsWith("account"))) {
+                error(exchange, 401, 20003, "Authenticate");
+            } else if (!problems.isEmpty()) {
+                error(exchange, 400, 21218, "Invalid parameter: " + String.join("; ", problems));
+            } else {
+                answer(exchange, answers.getOrDefault(callSid, Answer.UPDATE), path, callSid, form);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void answer(HttpExchange exchange, Answer answer, String path, String callSid, Map<String, String> form)
+            throws IOException, InterruptedException {
+        switch (answer) {
+            case UPDATE -> {
+                ObjectNode resource = JSON.createObjectNode().put("sid", callSid).put("account_sid", accountSid)
+                        .put("api_version", "2010-04-01").put("direction", "inbound")
+                        .put("status", form.getOrDefault("Status", "in-progress")).put("uri", path);
+                send(exchange, 200, resource.toString());
+            }
+            case NOT_FOUND -> error(exchange, 404, 20404, "The requested resource " + path + " was not found");
+            case TOO_MANY_REQUESTS -> error(exchange, 429, 20429, "Too Many Requests");
+            case SERVER_ERROR -> error(exchange, 500, 20500, "Internal Server Error");
+            case HANG -> Thread.sleep(30_000);
+        }
+    }
+
+    private String basicUser(String authorization) {
+        if (authorization == null || !authorization.startsWith("Basic ")) {
+            return null;
+        }
+        String pair;
+        try {
+            pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return pair.equals(username + ":" + password) ? username : null;
+    }
+
+    private static List<String> formProblems(String contentType, byte[] body, Map<String, String> form) {
+        List<String> problems = new ArrayList<>();
+        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
+            problems.add("content type " + contentType);
+            return problems;
+        }
+        String text = new String(body, StandardCharsets.US_ASCII);
+        for (String pair : text.isEmpty() ? new String[0] : text.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            String name = URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8);
+            String value = nameValue.length == 2 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "";
+            if (form.put(name, value) != null) {
+                problems.add("field " + name + " given twice");
+            }
+        }
+        boolean status = form.containsKey("Status");
+        boolean twiml = form.containsKey("Twiml");
+        if (status == twiml || form.size() != 1) {
+            problems.add("expected exactly one of Status and Twiml: " + form.keySet());
+        } else if (status && !List.of("completed", "canceled").contains(form.get("Status"))) {
+            problems.add("Status " + form.get("Status"));
+        } else if (twiml && !isResponseDocument(form.get("Twiml"))) {
+            problems.add("Twiml is not a well-formed <Response> document");
+        }
+        return problems;
+    }
+
+    private static boolean isResponseDocument(String twiml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return "Response".equals(factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(twiml.getBytes(StandardCharsets.UTF_8)))
+                    .getDocumentElement().getTagName());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void error(HttpExchange exchange, int status, int code, String message) throws IOException {
+        ObjectNode error = JSON.createObjectNode().put("code", code).put("message", message)
+                .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status);
+        send(exchange, status, error.toString());
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
