@@ -13,9 +13,8 @@ import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.tools.CallInfo;
 import dev.aivoicebot.tools.ToolResult;
 import dev.aivoicebot.transcript.TranscriptWriter;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,7 +37,6 @@ public final class CallSession implements RealtimeEventHandler {
     private static final Logger LOG = Logger.getLogger(CallSession.class);
     /** The built-in tool the model calls when the caller is done. */
     static final String END_CALL = "end_call";
-    private static final SecureRandom IDS = new SecureRandom();
     static final int MAX_RECONNECTS = UpstreamLink.MAX_RECONNECTS;
     static final long GOODBYE_GRACE_MS = Farewell.GOODBYE_GRACE_MS;
 
@@ -330,10 +328,9 @@ public final class CallSession implements RealtimeEventHandler {
                 boolean approve = env.toolRegistry.approves(event.serverLabel(), event.name());
                 transcript.system("MCP " + server + " tool " + tool + ": " + (approve ? "approved" : "not approved"));
                 if (state == State.LIVE && upstream.isOpen()) {
-                    byte[] id = new byte[12];
-                    IDS.nextBytes(id);
-                    upstream.send(ItemCreate.mcpApproval("mcpr_" + HexFormat.of().formatHex(id), event.itemId(),
-                            approve));
+                    // A random id (UUID draws from a SecureRandom made at run time, also in the native image).
+                    String id = "mcpr_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+                    upstream.send(ItemCreate.mcpApproval(id, event.itemId(), approve));
                     tools.owe();
                 }
             }
