@@ -14,15 +14,14 @@ import dev.aivoicebot.tools.CallInfo;
 import dev.aivoicebot.tools.ToolResult;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import java.util.Locale;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * One phone call: the caller's line on one side, the OpenAI Realtime session on the other. It routes events
  * between the owners of each concern: {@link UpstreamLink} (the session, its retries, the audio kept meanwhile),
  * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
- * {@link ToolCalls} (the tools the model calls), {@link Farewell} (how the call says goodbye) and {@link HangUp}
- * (how its line is put down).
+ * {@link ToolCalls} and {@link McpActivity} (the tools the model calls), {@link Farewell} (how the call says
+ * goodbye) and {@link HangUp} (how its line is put down).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
@@ -53,6 +52,7 @@ public final class CallSession implements RealtimeEventHandler {
     private final Farewell farewell;
     private final ToolCalls tools;
     private final HangUp hangUp;
+    private final McpActivity mcp;
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
@@ -81,6 +81,7 @@ public final class CallSession implements RealtimeEventHandler {
                 toolFillerDue(session);
             }
         });
+        this.mcp = new McpActivity(env, upstream, transcript, tools);
     }
 
     public CallSid callSid() {
@@ -311,29 +312,8 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void mcp(McpEvent event) {
-        if (state == State.ENDED) {
-            return;
-        }
-        String server = SafeText.of(event.serverLabel());
-        String tool = SafeText.of(event.name());
-        switch (event.kind()) {
-            case LIST_TOOLS -> transcript.system(event.error() == null ? "MCP tools listed"
-                    : "MCP tools not listed: " + SafeText.of(event.error()));
-            case CALL -> {
-                transcript.system("MCP " + server + " tool " + tool + ": "
-                        + (event.error() == null ? "ok" : "error " + SafeText.of(event.error())));
-                env.toolMetrics.mcpCall(event.serverLabel(), event.error() == null);
-            }
-            case APPROVAL_REQUEST -> {
-                boolean approve = env.toolRegistry.approves(event.serverLabel(), event.name());
-                transcript.system("MCP " + server + " tool " + tool + ": " + (approve ? "approved" : "not approved"));
-                if (state == State.LIVE && upstream.isOpen()) {
-                    // A random id (UUID draws from a SecureRandom made at run time, also in the native image).
-                    String id = "mcpr_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-                    upstream.send(ItemCreate.mcpApproval(id, event.itemId(), approve));
-                    tools.owe();
-                }
-            }
+        if (state != State.ENDED) {
+            mcp.seen(event, state == State.LIVE);
         }
     }
 
