@@ -321,9 +321,9 @@ public final class CallSession implements RealtimeEventHandler {
         }
     }
 
-    /** The announcement took too long: the transfer goes ahead. */
+    /** The announcement took too long (or its session dropped): the transfer goes ahead without the model. */
     private synchronized void transferDue() {
-        if (state == State.LIVE) {
+        if (state == State.LIVE || state == State.RECONNECTING) {
             dialTransfer();
         }
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 
 /**
  * One call's transfer to a person ({@code transfer_call}). The model names a configured target; a name that is
@@ -32,6 +33,8 @@ final class Transfer {
     /** The whisper's parts are capped so it stays one sentence the person answering can take in. */
     private static final int MAX_PART = 160;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Twilio shows a caller ID only if it is a number of the account: the call's own {@code To}, when it is one. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private enum Phase { IDLE, ANNOUNCING, SPEAKING, SPOKEN, DIALING }
 
@@ -49,7 +52,7 @@ final class Transfer {
     Transfer(CallSid callSid, String callerId, CallEnvironment env, ToolCalls tools, TranscriptWriter transcript,
             Runnable dialDue) {
         this.callSid = callSid;
-        this.callerId = callerId == null ? "" : callerId;
+        this.callerId = callerId != null && E164.matcher(callerId).matches() ? callerId : "";
         this.env = env;
         this.tools = tools;
         this.transcript = transcript;
