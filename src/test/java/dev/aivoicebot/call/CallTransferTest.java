@@ -72,7 +72,8 @@ class CallTransferTest extends DialingTest {
                     "emulator.tool-calls",
                     "dtmf:4 -> transfer_call({\"target\":\"sales\",\"reason\":\"wants a quote\"}); "
                             + "dtmf:5 -> !transfer_call({\"target\":\"legal\",\"reason\":\"a lawsuit\"}); "
-                            + "dtmf:6 -> transfer_call({\"target\":\"support\",\"reason\":\"printer broken\"})");
+                            + "dtmf:6 -> transfer_call({\"target\":\"support\",\"reason\":\"printer broken\"}); "
+                            + "dtmf:9 -> end_call()");
         }
     }
 
@@ -98,6 +99,13 @@ class CallTransferTest extends DialingTest {
     void aNamedTargetIsDialedOnceTheAnnouncementHasPlayedAndTheCallEndsAsTransferred() throws Exception {
         MetricsScrape before = MetricsScrape.now();
         Call call = dialAndWaitForTheGreeting();
+        JsonNode tool = null;
+        for (JsonNode declared : parse(call.session.clientEvents().get(0)).at("/session/tools")) {
+            tool = "transfer_call".equals(declared.path("name").asText()) ? declared : tool;
+        }
+        assertTrue(tool != null && tool.path("description").asText().contains("Targets: sales, support."),
+                "declared with the names listed: " + tool);
+        assertEquals("[\"sales\",\"support\"]", tool.at("/parameters/properties/target/enum").toString());
 
         call.sim.sendDigit('4');
 
