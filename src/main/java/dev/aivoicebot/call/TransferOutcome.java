@@ -3,7 +3,7 @@ package dev.aivoicebot.call;
 import java.util.Locale;
 
 /** What became of a transfer; {@link #tag()} is the metric tag. */
-public enum TransferOutcome {
+enum TransferOutcome {
     /** The model named a target that is not configured: nothing was dialed. */
     UNKNOWN_TARGET,
     /** The call was updated to dial the target. */
@@ -17,7 +17,7 @@ public enum TransferOutcome {
 
     private final String tag = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-    public String tag() {
+    String tag() {
         return tag;
     }
 }
