@@ -21,6 +21,8 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("twilio.api-key", "TWILIO_API_KEY"),
             Map.entry("twilio.api-secret", "TWILIO_API_SECRET"),
             Map.entry("twilio.api-base-url", "TWILIO_API_BASE_URL"),
+            Map.entry("transfer.targets", "TRANSFER_TARGETS"),
+            Map.entry("transfer.dial-timeout", "TRANSFER_DIAL_TIMEOUT"),
             Map.entry("twilio.signature-validation", "TWILIO_SIGNATURE_VALIDATION"),
             Map.entry("twilio.stream-token-secret", "STREAM_TOKEN_SECRET"),
             Map.entry("twilio.stream-token-ttl", "STREAM_TOKEN_TTL"),

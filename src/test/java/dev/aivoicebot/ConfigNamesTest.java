@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
+import dev.aivoicebot.call.TransferConfig;
 import dev.aivoicebot.emulator.EmulatorConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.softphone.SoftphoneConfig;
@@ -70,7 +71,8 @@ class ConfigNamesTest {
                 .withMapping(AssistantConfig.class).withMapping(CallLimitsConfig.class)
                 .withMapping(EmulatorConfig.class).withMapping(OpenAiConfig.class)
                 .withMapping(SoftphoneConfig.class).withMapping(SpeechConfig.class)
-                .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TwilioConfig.class)
+                .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
+                .withMapping(TwilioConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();

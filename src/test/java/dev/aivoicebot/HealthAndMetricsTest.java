@@ -35,4 +35,11 @@ class HealthAndMetricsTest {
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("status=\"403\",uri=\"/voice\""));
     }
+
+    /** The dashboard's transfer panel has a series to show even where no transfer target is configured. */
+    @Test
+    void transfersAreCountedFromZero() {
+        ManagementInterface.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("calls_transfers_total{outcome=\"unknown-target\",target=\"unknown\",} 0.0"));
+    }
 }

@@ -45,7 +45,8 @@ public class AssistantSettings {
     private final Duration fillerAfter;
     private final boolean dtmfToAssistant;
 
-    AssistantSettings(AssistantConfig assistant, OpenAiConfig openAi, ToolRegistry toolRegistry) {
+    AssistantSettings(AssistantConfig assistant, OpenAiConfig openAi, ToolRegistry toolRegistry,
+            TransferTargets transferTargets) {
         String instructions = assistant.instructions().orElseGet(AssistantSettings::defaultInstructions);
         if (!TOOL_CHOICES.contains(assistant.toolChoice())) {
             throw new ConfigurationException("TOOL_CHOICE must be one of auto, none, required (was '"
@@ -55,8 +56,15 @@ public class AssistantSettings {
             throw new ConfigurationException("A tool may not be named " + CallSession.END_CALL
                     + ": that is the built-in tool that ends the call");
         }
+        if (toolRegistry.isKnown(Transfer.TOOL)) {
+            throw new ConfigurationException("A tool may not be named " + Transfer.TOOL
+                    + ": that is the built-in tool that transfers the call (TRANSFER_TARGETS)");
+        }
         List<Object> tools = new ArrayList<>(toolRegistry.sessionTools());
         tools.add(END_CALL_TOOL);
+        if (transferTargets.offered()) {
+            tools.add(transferTool(transferTargets.names()));
+        }
         TurnDetection turns = new TurnDetection("server_vad", assistant.silenceTimeoutMs(), 300, 0.5, true, true);
         this.sessionUpdate = new SessionUpdate(new Session("realtime", openAi.realtimeModel(), List.of("audio"),
                 instructions,
@@ -67,6 +75,32 @@ public class AssistantSettings {
         this.dtmfToAssistant = assistant.dtmfToAssistant();
         this.greeting = ResponseCreate.withInstructions(
                 "Greet the caller by saying exactly this, then wait for their answer: \"" + assistant.greeting() + "\"");
+    }
+
+    /**
+     * The built-in transfer tool: the model names a configured target, never a number. Its description lists the
+     * names, and the schema allows no other.
+     */
+    private static Map<String, Object> transferTool(Set<String> names) {
+        String listed = String.join(", ", names);
+        return Map.of("type", "function", "name", Transfer.TOOL,
+                "description", "Transfer the caller to a person. Targets: " + listed + ". Call this only when the "
+                        + "caller asks for a person or you cannot help; you will be told to say you are connecting "
+                        + "them, then the call is handed over.",
+                "parameters", Map.of("type", "object",
+                        "properties", Map.of(
+                                "target", Map.of("type", "string", "enum", List.copyOf(names),
+                                        "description", "Who to transfer to: one of " + listed),
+                                "reason", Map.of("type", "string",
+                                        "description", "Why, in a few words, for the person who answers")),
+                        "required", List.of("target", "reason")));
+    }
+
+    /** The first words to a caller back from a transfer to {@code target} that nobody answered. */
+    public ResponseCreate nobodyAnswered(String target) {
+        return ResponseCreate.withInstructions("You tried to transfer the caller to " + target + ", but nobody "
+                + "answered. Tell the caller so in one or two short sentences, and offer to arrange a call-back or "
+                + "to help them yourself.");
     }
 
     public SessionUpdate sessionUpdate() {

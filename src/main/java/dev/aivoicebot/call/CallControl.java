@@ -1,6 +1,7 @@
 package dev.aivoicebot.call;
 
 import dev.aivoicebot.safety.CallSid;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,6 +18,14 @@ public interface CallControl {
      * stage tells what happened, once the carrier has answered or its time is up.
      */
     CompletionStage<Outcome> hangUp(CallSid callSid);
+
+    /**
+     * Replaces the call's instructions with a dial of {@code address} (an E.164 number or a sip: URI from
+     * {@link TransferTargets}), ringing for {@code ringFor}, showing {@code callerId} (empty for none). The person
+     * who answers first hears the call's {@link Transfers#whisper}; when the dial ends, the carrier asks what
+     * next (see {@link Transfers#dialEnded}). Never blocks and never completes exceptionally.
+     */
+    CompletionStage<Outcome> transfer(CallSid callSid, String address, String callerId, Duration ringFor);
 
     /** What a control request came to: done (a call that had already ended counts), or why it failed. */
     record Outcome(String failure) {

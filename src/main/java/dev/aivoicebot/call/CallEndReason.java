@@ -12,6 +12,8 @@ public enum CallEndReason {
     ERROR("error"),
     /** The caller's side stopped reading our audio (see TwilioStream.MAX_UNSENT_BYTES). */
     CALLER_NOT_READING("caller not reading audio"),
+    /** The call was handed to a person ({@code transfer_call}): the carrier dials them, the stream ends. */
+    TRANSFERRED("transferred"),
     /** The replica had no room for the call (MAX_CONCURRENT_CALLS reached). */
     CAPACITY("capacity");
 

@@ -24,12 +24,16 @@ public class CallEnvironment {
     final ToolRegistry toolRegistry;
     final ToolMetrics toolMetrics;
     final CallControl control;
+    final TransferTargets transferTargets;
+    final TransferMetrics transferMetrics;
+    final Transfers transfers;
     /** TRANSCRIPT_TOOL_DETAILS: tool arguments and outputs go into the transcript (never into logs or metrics). */
     final boolean toolDetails;
 
     CallEnvironment(AssistantSettings settings, CallRegistry registry, RealtimeClient realtime, Vertx vertx,
             CallLimitsConfig limits, OpenAiConfig openAi, AudioPrompts prompts, ToolRunner tools,
-            ToolRegistry toolRegistry, ToolMetrics toolMetrics, CallControl control, TranscriptConfig transcripts) {
+            ToolRegistry toolRegistry, ToolMetrics toolMetrics, CallControl control, TransferTargets transferTargets,
+            TransferMetrics transferMetrics, Transfers transfers, TranscriptConfig transcripts) {
         this.settings = settings;
         this.registry = registry;
         this.realtime = realtime;
@@ -41,6 +45,9 @@ public class CallEnvironment {
         this.toolRegistry = toolRegistry;
         this.toolMetrics = toolMetrics;
         this.control = control;
+        this.transferTargets = transferTargets;
+        this.transferMetrics = transferMetrics;
+        this.transfers = transfers;
         this.toolDetails = transcripts.toolDetails();
     }
 }

@@ -8,6 +8,7 @@ import dev.aivoicebot.openai.McpEvent;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
 import dev.aivoicebot.openai.RealtimeEventHandler;
+import dev.aivoicebot.openai.ResponseCreate;
 import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.tools.CallInfo;
@@ -20,8 +21,8 @@ import org.jboss.logging.Logger;
  * One phone call: the caller's line on one side, the OpenAI Realtime session on the other. It routes events
  * between the owners of each concern: {@link UpstreamLink} (the session, its retries, the audio kept meanwhile),
  * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
- * {@link ToolCalls} and {@link McpActivity} (the tools the model calls), {@link Farewell} (how the call says
- * goodbye) and {@link HangUp} (how its line is put down).
+ * {@link ToolCalls} and {@link McpActivity} (the tools the model calls), {@link Transfer} (the hand-over to a
+ * person), {@link Farewell} (how the call says goodbye) and {@link HangUp} (how its line is put down).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
@@ -53,19 +54,22 @@ public final class CallSession implements RealtimeEventHandler {
     private final ToolCalls tools;
     private final HangUp hangUp;
     private final McpActivity mcp;
+    private final Transfer transfer;
+    private final ResponseCreate greeting;
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
     private long maxDurationTimer = -1;
 
     CallSession(CallSid callSid, CallerLine caller, TranscriptWriter transcript, CallEnvironment env,
-            CallMeter meter, CallInfo callInfo) {
+            CallMeter meter, CallInfo callInfo, Opening opening) {
         this.callSid = callSid;
         this.caller = caller;
         this.transcript = transcript;
         this.env = env;
         this.meter = meter;
-        this.heard = new HeardText(transcript);
+        this.heard = new HeardText(transcript, opening.history());
+        this.greeting = opening.greeting();
         this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
@@ -82,6 +86,7 @@ public final class CallSession implements RealtimeEventHandler {
             }
         });
         this.mcp = new McpActivity(env, upstream, transcript, tools);
+        this.transfer = new Transfer(callSid, callInfo.to(), env, tools, transcript, this::transferDue);
     }
 
     public CallSid callSid() {
@@ -120,7 +125,9 @@ public final class CallSession implements RealtimeEventHandler {
             heard.allPlayed();
             if (state == State.ENDING && farewell.goodbyeIsGenerated()) {
                 endNow();
+                return;
             }
+            dialIfDue();
         }
     }
 
@@ -146,7 +153,7 @@ public final class CallSession implements RealtimeEventHandler {
             connection.close();
             return;
         }
-        upstream.attach(connection, heard.history(), heard.needsGreeting() ? env.settings.greeting() : null);
+        upstream.attach(connection, heard.history(), heard.needsGreeting() ? greeting : null);
         state = State.LIVE;
     }
 
@@ -242,6 +249,7 @@ public final class CallSession implements RealtimeEventHandler {
     public synchronized void responseCreated(String responseId) {
         playback.responseCreated(responseId);
         tools.responseCreated();
+        transfer.responseCreated();
     }
 
     @Override
@@ -279,7 +287,10 @@ public final class CallSession implements RealtimeEventHandler {
             if (farewell.goodbyeIsGenerated() && !playback.hasUnplayedAudio()) {
                 endNow();
             }
+            return;
         }
+        transfer.responseDone();
+        dialIfDue();
     }
 
     @Override
@@ -293,7 +304,46 @@ public final class CallSession implements RealtimeEventHandler {
             farewell.byAssistant(CallEndReason.ASSISTANT_ENDED, null);
             return;
         }
+        if (transfer.handles(call)) {
+            transfer.requested(call);
+            return;
+        }
         tools.start(call);
+    }
+
+    // ---- Transfer ----------------------------------------------------------------------------------
+
+    /** Dials once the announcement of the transfer has been generated and has played. */
+    private void dialIfDue() {
+        if (state == State.LIVE && transfer.readyToDial(!playback.hasUnplayedAudio())) {
+            dialTransfer();
+        }
+    }
+
+    /** The announcement took too long (or its session dropped): the transfer goes ahead without the model. */
+    private synchronized void transferDue() {
+        if (state == State.LIVE || state == State.RECONNECTING) {
+            dialTransfer();
+        }
+    }
+
+    private void dialTransfer() {
+        heard.flush(false); // the announcement belongs to the conversation a returning caller resumes
+        transfer.dial(heard.lastCallerWords(), heard.history()).ifPresent(stage -> stage.whenComplete(
+                (outcome, failure) -> transferAnswered(outcome != null ? outcome
+                        : CallControl.Outcome.failed(failure.getClass().getSimpleName()))));
+    }
+
+    /** The carrier answered the update: the call ends as transferred, or goes on with the model told. */
+    private synchronized void transferAnswered(CallControl.Outcome outcome) {
+        if (state == State.ENDED) {
+            transfer.dialedAfterEnd(outcome);
+            return;
+        }
+        transfer.dialed(outcome, state == State.LIVE);
+        if (!outcome.isFailed()) {
+            end(CallEndReason.TRANSFERRED, "to " + transfer.target());
+        }
     }
 
     private synchronized void toolFinished(FunctionCall call, int session, ToolResult result) {
@@ -398,16 +448,23 @@ public final class CallSession implements RealtimeEventHandler {
      * Ends the call once; {@code goodbyePlayed} when its farewell ends it. The call leaves the registry and its
      * transcript closes once the line is down (after a hang-up request, when {@link HangUp} makes one).
      */
-    private void end(CallEndReason reason, String detail, boolean goodbyePlayed) {
+    private void end(CallEndReason why, String whyDetail, boolean goodbyePlayed) {
         RealtimeConnection toClose;
+        CallEndReason reason = why;
+        String detail = whyDetail;
         synchronized (this) {
             if (state == State.ENDED) {
                 return;
+            }
+            if (transfer.dialing() && reason == CallEndReason.CALLER_HUNG_UP) {
+                reason = CallEndReason.TRANSFERRED; // the carrier ended the stream to dial the target
+                detail = "to " + transfer.target();
             }
             state = State.ENDED;
             meter.ended(reason.tag());
             toClose = upstream.release();
             tools.close();
+            transfer.close();
             heard.flush(false);
             cancel(maxDurationTimer);
         }
@@ -415,7 +472,10 @@ public final class CallSession implements RealtimeEventHandler {
             toClose.close();
         }
         double seconds = (System.nanoTime() - startedAtNanos) / 1e9;
-        hangUp.putDown(reason, goodbyePlayed, detail).whenComplete((down, failure) -> lineDown(reason, detail, seconds));
+        CallEndReason ended = reason;
+        String endedDetail = detail;
+        hangUp.putDown(ended, goodbyePlayed, endedDetail)
+                .whenComplete((down, failure) -> lineDown(ended, endedDetail, seconds));
     }
 
     private void lineDown(CallEndReason reason, String detail, double seconds) {

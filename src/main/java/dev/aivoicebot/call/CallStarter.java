@@ -8,6 +8,7 @@ import dev.aivoicebot.transcript.TranscriptStore;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Starts a call when Twilio's {@code start} arrives: transcript first, then the OpenAI session. */
@@ -31,8 +32,12 @@ public class CallStarter {
         }
         TranscriptWriter transcript = transcripts.open(callSid, Instant.now());
         transcript.system("call started from " + orUnknown(from) + " to " + orUnknown(to));
+        Opening opening = env.transfers.takeReturn(callSid).map(back -> {
+            transcript.system("back from a transfer to " + back.target() + " nobody answered");
+            return new Opening(back.history(), env.settings.nobodyAnswered(back.target()));
+        }).orElseGet(() -> new Opening(List.of(), env.settings.greeting()));
         CallSession call = new CallSession(callSid, twilio, transcript, env, metrics.callStarted(),
-                new CallInfo(callSid.value(), from, to));
+                new CallInfo(callSid.value(), from, to), opening);
         env.registry.add(call);
         call.begin();
         return Optional.of(call);

@@ -13,9 +13,23 @@ final class ConversationHistory {
     static final int MAX_TURNS = 40;
 
     private final ArrayDeque<ItemCreate> turns = new ArrayDeque<>();
+    private String lastCallerWords = "";
+
+    /** Starts from what was said before (a caller back from a transfer nobody answered). */
+    void restore(List<ItemCreate> earlier) {
+        earlier.forEach(this::add);
+    }
 
     void caller(String text) {
         add(ItemCreate.user(text));
+        if (text != null && !text.isBlank()) {
+            lastCallerWords = text;
+        }
+    }
+
+    /** What the caller said last; empty before they have spoken. */
+    String lastCallerWords() {
+        return lastCallerWords;
     }
 
     void assistant(String text) {

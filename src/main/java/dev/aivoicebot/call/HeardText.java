@@ -27,8 +27,10 @@ final class HeardText {
     /** The current session completed a response (the greeting, first). */
     private boolean responseCompleted;
 
-    HeardText(TranscriptWriter transcript) {
+    /** {@code earlier}: what was said before this stream of the call (empty unless it comes back from a transfer). */
+    HeardText(TranscriptWriter transcript, List<ItemCreate> earlier) {
         this.transcript = transcript;
+        history.restore(earlier);
     }
 
     void callerSaid(String text) {
@@ -79,6 +81,10 @@ final class HeardText {
 
     List<ItemCreate> history() {
         return history.items();
+    }
+
+    String lastCallerWords() {
+        return history.lastCallerWords();
     }
 
     /** Writes the held assistant line, marked {@code interrupted} when the caller cut it off. */

@@ -77,15 +77,32 @@ final class ToolCalls {
                     + ")");
             return;
         }
-        transcript.system(line);
         running--;
-        upstream.send(ItemCreate.functionCallOutput(call.callId(), result.output()));
-        answerOwed = true;
         if (running == 0) {
             cancelFiller();
             fillerSaid = false;
         }
+        answer(call, result, line);
+    }
+
+    /** Answers a call the call itself handles (not run as a tool), like any tool's output. */
+    void answer(FunctionCall call, ToolResult result) {
+        String line = String.format(Locale.ROOT, "tool %s: %s", call.name(), result.outcome().tag());
+        answer(call, result, env.toolDetails ? line + "; arguments " + call.arguments() + "; output " + result.output()
+                : line);
+    }
+
+    private void answer(FunctionCall call, ToolResult result, String line) {
+        transcript.system(line);
+        upstream.send(ItemCreate.functionCallOutput(call.callId(), result.output()));
+        answerOwed = true;
         respondIfDue();
+    }
+
+    /** Adds a message to the conversation that the assistant should answer. */
+    void tell(ItemCreate message) {
+        upstream.send(message);
+        owe();
     }
 
     /** Something was added to the conversation (a key press, an approval) that the assistant should answer. */

@@ -2,6 +2,7 @@ package dev.aivoicebot.twilio;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.Set;
 
 /**
  * The URLs Twilio uses to reach us, always built from {@code PUBLIC_BASE_URL}: never from the request's
@@ -12,6 +13,13 @@ public class PublicEndpoints {
 
     public static final String WEBHOOK_PATH = "/voice";
     public static final String STREAM_PATH = "/voice/stream";
+    /** Fetched by Twilio for the person who answers a transfer: the whisper they hear first. */
+    public static final String WHISPER_PATH = "/voice/whisper";
+    /** Twilio's {@code <Dial action>}: asked what next when a transfer's dial ends. */
+    public static final String TRANSFER_STATUS_PATH = "/voice/transfer-status";
+    /** The webhooks Twilio signs (every one but the stream upgrade, which is checked on its own). */
+    static final Set<String> SIGNED_PATHS = Set.of(WEBHOOK_PATH, WHISPER_PATH,
+            TRANSFER_STATUS_PATH);
 
     private final String httpOrigin;
     private final String wsOrigin;
@@ -22,7 +30,7 @@ public class PublicEndpoints {
                 + httpOrigin.substring(httpOrigin.indexOf("://") + 3);
     }
 
-    /** The URL Twilio requested, as it signs it: public origin, path, and the raw query if any. */
+    /** The URL Twilio requests (and signs): public origin, path, and the raw query if any. */
     public String webhookUrl(String path, String rawQuery) {
         return httpOrigin + path + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
     }

@@ -26,6 +26,30 @@ public final class Twiml {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>" + escape(message) + "</Say><Hangup/></Response>";
     }
 
+    /**
+     * Dials a transfer target: {@code <Number>} for an E.164 number, {@code <Sip>} for a sip: URI, each with a
+     * {@code url} the person answering is whispered from before being connected; {@code action} is asked what next
+     * when the dial ends. {@code callerId} is left out when empty.
+     */
+    public static String dial(String address, String callerId, long timeoutSeconds, String actionUrl,
+            String whisperUrl) {
+        String noun = address.startsWith("sip:") ? "Sip" : "Number";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Dial"
+                + (callerId.isEmpty() ? "" : " callerId=\"" + escape(callerId) + "\"")
+                + " timeout=\"" + timeoutSeconds + "\" action=\"" + escape(actionUrl) + "\" method=\"POST\"><" + noun
+                + " url=\"" + escape(whisperUrl) + "\" method=\"POST\">" + escape(address) + "</" + noun
+                + "></Dial></Response>";
+    }
+
+    /** Says one message; what comes next (for a whisper: the connection) is the caller's TwiML's. */
+    public static String say(String message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>" + escape(message) + "</Say></Response>";
+    }
+
+    public static String hangUp() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>";
+    }
+
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {

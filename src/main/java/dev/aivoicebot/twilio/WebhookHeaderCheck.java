@@ -24,7 +24,7 @@ public class WebhookHeaderCheck {
 
     @ServerRequestFilter
     public Response check(ContainerRequestContext request) {
-        if (!PublicEndpoints.WEBHOOK_PATH.equals(request.getUriInfo().getPath())) {
+        if (!PublicEndpoints.SIGNED_PATHS.contains(request.getUriInfo().getPath())) {
             return null;
         }
         if (request.getLength() > MAX_WEBHOOK_BYTES) {

@@ -18,7 +18,7 @@ class WebhookRefusals {
 
     // A warning, since a wrong TWILIO_AUTH_TOKEN or PUBLIC_BASE_URL looks the same; throttled, since so does a stranger.
     private final ClientErrorLog signatureLog = new ClientErrorLog(LOG, Logger.Level.WARN,
-            "Rejected a /voice request with a missing or invalid X-Twilio-Signature");
+            "Rejected a webhook request with a missing or invalid X-Twilio-Signature");
     private final CallMetrics metrics;
 
     WebhookRefusals(CallMetrics metrics) {

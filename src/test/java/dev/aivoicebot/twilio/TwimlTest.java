@@ -35,6 +35,26 @@ class TwimlTest {
     }
 
     @Test
+    void dialsANumberOrASipUriWithAWhisperAndAnAction() throws Exception {
+        Document number = parse(Twiml.dial("+15550100", "+15550199", 20, "https://v.example.com/voice/transfer-status",
+                "https://v.example.com/voice/whisper?call=CA1&x=\"<y>\""));
+        Element dial = (Element) number.getDocumentElement().getFirstChild();
+        assertEquals("Dial", dial.getTagName());
+        assertEquals("+15550199", dial.getAttribute("callerId"));
+        assertEquals("20", dial.getAttribute("timeout"));
+        assertEquals("https://v.example.com/voice/transfer-status", dial.getAttribute("action"));
+        Element target = (Element) dial.getFirstChild();
+        assertEquals("Number", target.getTagName());
+        assertEquals("+15550100", target.getTextContent());
+        assertEquals("https://v.example.com/voice/whisper?call=CA1&x=\"<y>\"", target.getAttribute("url"));
+
+        Element sip = (Element) parse(Twiml.dial("sip:desk@pbx.example.com", "", 30, "https://a", "https://w"))
+                .getElementsByTagName("Sip").item(0);
+        assertEquals("sip:desk@pbx.example.com", sip.getTextContent());
+        assertEquals(false, ((Element) sip.getParentNode()).hasAttribute("callerId"), "no caller ID when none is known");
+    }
+
+    @Test
     void dropsCharactersXmlCannotCarry() throws Exception {
         Document doc = parse(Twiml.sayAndHangUp("busy\u0000 now"));
         assertEquals("busy now", doc.getElementsByTagName("Say").item(0).getTextContent());

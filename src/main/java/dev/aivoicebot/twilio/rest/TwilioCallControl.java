@@ -3,7 +3,9 @@ package dev.aivoicebot.twilio.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aivoicebot.call.CallControl;
 import dev.aivoicebot.safety.CallSid;
+import dev.aivoicebot.twilio.PublicEndpoints;
 import dev.aivoicebot.twilio.TwilioConfig;
+import dev.aivoicebot.twilio.Twiml;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +30,15 @@ class TwilioCallControl implements CallControl {
     private static final Logger LOG = Logger.getLogger(TwilioCallControl.class);
 
     private final TwilioCallsClient client;
+    private final PublicEndpoints endpoints;
     private final ObjectMapper json;
     private final Optional<TwilioCredentials> credentials;
     private final Duration timeout;
     private final String state;
 
-    TwilioCallControl(TwilioCallsClient client, ObjectMapper json, TwilioConfig config) {
+    TwilioCallControl(TwilioCallsClient client, ObjectMapper json, TwilioConfig config, PublicEndpoints endpoints) {
         this.client = client;
+        this.endpoints = endpoints;
         this.json = json;
         this.credentials = TwilioCredentials.of(config);
         this.timeout = config.apiTimeout();
@@ -54,17 +58,32 @@ class TwilioCallControl implements CallControl {
 
     @Override
     public CompletionStage<Outcome> hangUp(CallSid callSid) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("Status", "completed");
+        return update(callSid, form, "hang-up");
+    }
+
+    @Override
+    public CompletionStage<Outcome> transfer(CallSid callSid, String address, String callerId, Duration ringFor) {
+        String query = "call=" + callSid.value();
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("Twiml", Twiml.dial(address, callerId, ringFor.toSeconds(),
+                endpoints.webhookUrl(PublicEndpoints.TRANSFER_STATUS_PATH, null),
+                endpoints.webhookUrl(PublicEndpoints.WHISPER_PATH, query)));
+        return update(callSid, form, "transfer");
+    }
+
+    /** One update of the call; {@code action} names it in the log ("hang-up", "transfer"). */
+    private CompletionStage<Outcome> update(CallSid callSid, MultivaluedMap<String, String> form, String action) {
         if (credentials.isEmpty()) {
             return CompletableFuture.completedFuture(Outcome.failed("Twilio call control is off"));
         }
         TwilioCredentials account = credentials.get();
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        form.add("Status", "completed");
         return Uni.createFrom().deferred(() -> client.update(account.accountSid(), callSid.value(),
                         account.authorization(), form)) // whatever fails, even at once, becomes a failed answer
                 .map(this::read)
                 .onFailure().recoverWithItem(failure -> TwilioAnswer.of(failure, timeout))
-                .map(answer -> logged(callSid, answer))
+                .map(answer -> logged(callSid, answer, action))
                 .subscribeAsCompletionStage();
     }
 
@@ -75,12 +94,17 @@ class TwilioCallControl implements CallControl {
         }
     }
 
-    private static Outcome logged(CallSid callSid, TwilioAnswer answer) {
+    /** A call that had already ended needs no hang-up, but cannot be transferred either. */
+    private static Outcome logged(CallSid callSid, TwilioAnswer answer, String action) {
+        boolean hangUp = "hang-up".equals(action);
         switch (answer.kind()) {
-            case DONE -> LOG.debugf("Call %s: hung up through Twilio", callSid);
-            case ALREADY_ENDED -> LOG.infof("Call %s: no hang-up needed, %s", callSid, answer.description());
+            case DONE -> LOG.debugf("Call %s: %s through Twilio done", callSid, action);
+            case ALREADY_ENDED -> {
+                LOG.infof("Call %s: no %s needed, %s", callSid, action, answer.description());
+                return hangUp ? Outcome.DONE : Outcome.failed(answer.description());
+            }
             default -> {
-                LOG.warnf("Call %s: hang-up through Twilio failed: %s", callSid, answer.description());
+                LOG.warnf("Call %s: %s through Twilio failed: %s", callSid, action, answer.description());
                 return Outcome.failed(answer.description());
             }
         }

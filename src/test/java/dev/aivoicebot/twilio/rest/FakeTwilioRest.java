@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -25,13 +26,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /**
  * Twilio's Calls resource, faked on a real loopback socket: {@code POST /2010-04-01/Accounts/{AccountSid}/Calls/
  * {CallSid}.json}. It checks HTTP basic auth against the one credential it was given (401, error 20003, otherwise),
  * the account in the path, and the form (exactly one of {@code Status=completed|canceled} or a well-formed
- * {@code Twiml=<Response>…}; 400, error 21218 otherwise), records every request, and answers like Twilio: the
- * call resource as JSON, or a JSON error. A test can tell it how to answer for one CallSid.
+ * {@code Twiml=<Response>…}; 400, error 21218 otherwise; a {@code <Dial>} may only dial the addresses it was told
+ * are configured), records every request, and answers like Twilio: the call resource as JSON, or a JSON error. A
+ * test can tell it how to answer for one CallSid.
  */
 public final class FakeTwilioRest implements AutoCloseable {
 
@@ -64,6 +68,7 @@ public final class FakeTwilioRest implements AutoCloseable {
     private final String password;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private volatile Set<String> dialable = Set.of();
     private volatile Consumer<Received> onRequest = request -> {
     };
 
@@ -85,6 +90,11 @@ public final class FakeTwilioRest implements AutoCloseable {
     /** Answers requests for {@code callSid} this way from now on. */
     public void answer(String callSid, Answer answer) {
         answers.put(callSid, answer);
+    }
+
+    /** The numbers and sip: URIs a {@code <Dial>} may dial (the configured transfer targets); none until told. */
+    public void allowDialing(Set<String> addresses) {
+        dialable = Set.copyOf(addresses);
     }
 
     /** Runs on the fake's thread when a request has been read, before it is answered. */
@@ -172,7 +182,7 @@ public final class FakeTwilioRest implements AutoCloseable {
         return pair.equals(username + ":" + password) ? username : null;
     }
 
-    private static List<String> formProblems(String contentType, byte[] body, Map<String, String> form) {
+    private List<String> formProblems(String contentType, byte[] body, Map<String, String> form) {
         List<String> problems = new ArrayList<>();
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
             problems.add("content type " + contentType);
@@ -193,22 +203,34 @@ public final class FakeTwilioRest implements AutoCloseable {
             problems.add("expected exactly one of Status and Twiml: " + form.keySet());
         } else if (status && !List.of("completed", "canceled").contains(form.get("Status"))) {
             problems.add("Status " + form.get("Status"));
-        } else if (twiml && !isResponseDocument(form.get("Twiml"))) {
-            problems.add("Twiml is not a well-formed <Response> document");
+        } else if (twiml) {
+            Document document = parse(form.get("Twiml"));
+            if (document == null || !"Response".equals(document.getDocumentElement().getTagName())) {
+                problems.add("Twiml is not a well-formed <Response> document");
+            } else {
+                for (String noun : List.of("Number", "Sip", "Client", "Conference", "Queue")) {
+                    NodeList dialed = document.getElementsByTagName(noun);
+                    for (int i = 0; i < dialed.getLength(); i++) {
+                        String address = dialed.item(i).getTextContent().strip();
+                        if (!dialable.contains(address)) {
+                            problems.add("Twiml dials " + noun + " " + address + ", not a configured target");
+                        }
+                    }
+                }
+            }
         }
         return problems;
     }
 
-    private static boolean isResponseDocument(String twiml) {
+    /** The TwiML as a document; null when it is not well-formed XML. */
+    public static Document parse(String twiml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return "Response".equals(factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(twiml.getBytes(StandardCharsets.UTF_8)))
-                    .getDocumentElement().getTagName());
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(twiml.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
-            return false;
+            return null;
         }
     }
 
