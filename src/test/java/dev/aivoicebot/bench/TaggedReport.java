@@ -139,7 +139,7 @@ final class TaggedReport {
     /**
      * With tools on: the fake's function calls and the outputs the service sent back, in the window, and over
      * the whole run once every call hung up. Calls the hang-up cut off are abandoned; their age at the hang-up
-     * tells a call that was still running (younger than the tool takes) from one never answered.
+     * tells a call that was still running (no older than the slowest answered one) from one never answered.
      */
     void tools(WindowEnds open, WindowEnds close, WindowEnds after) {
         FakeStatsRead a = open.fakeStats();

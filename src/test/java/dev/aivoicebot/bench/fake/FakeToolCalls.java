@@ -56,7 +56,7 @@ final class FakeToolCalls {
 
     /**
      * The session closed: calls still awaiting an output never get one. Their age tells a call that was still
-     * running (younger than the tool takes) from one the client never answered.
+     * running (no older than the slowest answered one) from one the client never answered.
      */
     void close() {
         if (!awaiting.isEmpty()) {
