@@ -12,6 +12,8 @@
 #   BENCH_THINK_MS=0    the fake's think time before each answer (subtracted from response/greeting latency)
 #   BENCH_ANSWER_MS=2000 BENCH_DELTA_MS=100   length of each answer; audio per delta (one delta per DELTA_MS)
 #   BENCH_RAMP_MS       arrivals spread over this (default min(10 s, calls x 50 ms))
+#   BENCH_TOOL_MS=0     >0: the fake answers each caller turn with a call of the HTTP tool bench_wait, which it serves
+#                       itself (POST /tool answers after this many ms); the service gets a TOOLS_FILE declaring it
 #   BENCH_KEEP=1        keep the temporary directory (service, fake and generator logs, transcripts)
 #   BENCH_OPENAI=emulator   the older driver (LoadBenchmark) against the service's embedded emulator instead;
 #     BENCH_SPLIT_EMULATOR=1  with it, the emulator in a second instance of the service
@@ -88,10 +90,20 @@ classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
 lean_jvm=(java -XX:+UseSerialGC -Xms256m -Xmx1g -cp "$classpath")
 fake_port=$(free_port)
 think=${BENCH_THINK_MS:-0}
+tool_ms=${BENCH_TOOL_MS:-0}
 "${lean_jvm[@]}" dev.aivoicebot.bench.fake.TaggedRealtimeServer port="$fake_port" think-ms="$think" \
-  answer-ms="${BENCH_ANSWER_MS:-2000}" delta-ms="${BENCH_DELTA_MS:-100}" >"$work/fake.log" 2>&1 &
+  answer-ms="${BENCH_ANSWER_MS:-2000}" delta-ms="${BENCH_DELTA_MS:-100}" tool-ms="$tool_ms" >"$work/fake.log" 2>&1 &
 fake_pid=$!
 await_url "http://127.0.0.1:$fake_port/stats" "$work/fake.log"
+
+if [ "$tool_ms" -gt 0 ]; then
+  # The prod profile refuses HTTP tools without a signing secret; the fake does not check the signature.
+  cat >"$work/tools.json" <<EOF
+{"tools": [{"name": "bench_wait", "description": "Wait for the benchmark's slow back end.",
+  "url": "http://127.0.0.1:$fake_port/tool", "timeout": "$((tool_ms + 5000))ms"}]}
+EOF
+  export TOOLS_FILE="$work/tools.json" TOOLS_SIGNING_SECRET="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+fi
 
 export EMULATOR_ENABLED=false OPENAI_API_KEY=sk-bench-not-a-key \
   OPENAI_REALTIME_URL="ws://127.0.0.1:$fake_port/v1/realtime"
@@ -104,6 +116,7 @@ echo "== $calls calls for $seconds s against pid $service_pid (${BENCH_BINARY:-$
 "${lean_jvm[@]}" dev.aivoicebot.bench.TaggedLoadBenchmark local="http://127.0.0.1:$port" \
   management="http://127.0.0.1:$management_port" pid="$service_pid" \
   calls="$calls" seconds="$seconds" warmup="${BENCH_WARMUP:-20}" public="$public" token="$token" \
-  fake="http://127.0.0.1:$fake_port" fake-pid="$fake_pid" think-ms="$think" ${BENCH_RAMP_MS:+ramp-ms=$BENCH_RAMP_MS} \
+  fake="http://127.0.0.1:$fake_port" fake-pid="$fake_pid" think-ms="$think" tool-ms="$tool_ms" \
+  ${BENCH_RAMP_MS:+ramp-ms=$BENCH_RAMP_MS} \
   2> >(grep -v '^SLF4J' >&2)
 grep -E ' (ERROR|WARN) ' "$work/service.log" | cut -c1-200 | sort | uniq -c | sort -rn | head -5 || true

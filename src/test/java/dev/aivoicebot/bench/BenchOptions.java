@@ -20,10 +20,11 @@ import java.util.Map;
  * @param rampMs     arrivals are spread evenly over this
  * @param dialers    webhooks in flight at once, at most
  * @param eventLoops generator event loops, each pacing and receiving its share of the calls
+ * @param toolMs     the fake's tool time; when on, the report adds the tool calls' counts and times
  */
 record BenchOptions(String local, String management, long servicePid, int calls, long seconds, long warmupS,
         String publicBase, String token, String fake, long fakePid, long thinkMs, long rampMs, int dialers,
-        int eventLoops) {
+        int eventLoops, long toolMs) {
 
     static BenchOptions parse(String[] args) {
         Map<String, String> a = new HashMap<>();
@@ -40,6 +41,7 @@ record BenchOptions(String local, String management, long servicePid, int calls,
                 Long.parseLong(a.getOrDefault("fake-pid", "0")), Long.parseLong(a.getOrDefault("think-ms", "0")),
                 Long.parseLong(a.getOrDefault("ramp-ms", String.valueOf(Math.min(10_000, calls * 50L)))),
                 Integer.parseInt(a.getOrDefault("dialers", "64")),
-                Integer.parseInt(a.getOrDefault("event-loops", "2")));
+                Integer.parseInt(a.getOrDefault("event-loops", "2")),
+                Long.parseLong(a.getOrDefault("tool-ms", "0")));
     }
 }

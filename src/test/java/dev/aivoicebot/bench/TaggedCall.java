@@ -157,9 +157,9 @@ final class TaggedCall {
     }
 
     private void answerStarted(FrameTag tag, long now) {
-        if (tag.cause() < 0) {
+        if (tag.cause() == FrameTag.GREETING) {
             stats.greetingMicros.recordValue(GeneratorStats.micros(now - startSentNanos - thinkNanos));
-        } else if (framesSent - tag.cause() < SENT_RING && tag.cause() < framesSent) {
+        } else if (tag.cause() >= 0 && framesSent - tag.cause() < SENT_RING && tag.cause() < framesSent) {
             stats.responseMicros.recordValue(GeneratorStats.micros(now - sentAt[tag.cause() % SENT_RING] - thinkNanos));
         }
     }

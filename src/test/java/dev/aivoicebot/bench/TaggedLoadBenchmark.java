@@ -92,6 +92,9 @@ public final class TaggedLoadBenchmark {
             report.steadyGreetings(steadyGreetings, beforeSteady, afterSteady);
             report.dialPhase(open.fakeStats());
             report.frames(open, close, after);
+            if (options.toolMs() > 0) {
+                report.tools(open, close, after);
+            }
             report.print();
         } finally {
             vertx.close();

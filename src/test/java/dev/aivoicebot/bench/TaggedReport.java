@@ -24,6 +24,7 @@ final class TaggedReport {
         report.put("load_avg_end", loadEnd);
         report.put("warmup_s", options.warmupS());
         report.put("think_ms", options.thinkMs());
+        report.put("tool_ms", options.toolMs());
         report.put("service_idle_cpu_cores", idleCores);
         idleRssMb = idle.rssKb() / 1024.0;
         report.put("service_rss_idle_mb", idleRssMb);
@@ -133,6 +134,40 @@ final class TaggedReport {
             }
         }
         report.put("calls_dropped", close.calls().callsDropped());
+    }
+
+    /**
+     * With tools on: the fake's function calls and the outputs the service sent back, in the window, and over
+     * the whole run once every call hung up. Calls the hang-up cut off are abandoned; their age at the hang-up
+     * tells a call that was still running (no older than the slowest answered one) from one never answered.
+     */
+    void tools(WindowEnds open, WindowEnds close, WindowEnds after) {
+        FakeStatsRead a = open.fakeStats();
+        FakeStatsRead b = close.fakeStats();
+        if (a == null) {
+            return;
+        }
+        report.put("tool_calls", b.delta(a, "function_calls"));
+        report.put("tool_outputs", b.delta(a, "function_call_outputs"));
+        report.put("tool_outputs_unknown_call", b.delta(a, "function_call_outputs_unknown"));
+        report.put("tool_calls_abandoned", b.delta(a, "function_calls_abandoned"));
+        report.put("tool_calls_awaiting_output_at_window_start", a.counter("function_calls_awaiting_output"));
+        report.put("tool_calls_awaiting_output_at_window_end", b.counter("function_calls_awaiting_output"));
+        report.put("tool_call_to_output_p50_ms", b.ms("tool_output_us", "p50"));
+        report.put("tool_call_to_output_p99_ms", b.ms("tool_output_us", "p99"));
+        report.put("tool_call_to_output_max_ms", b.ms("tool_output_us", "max"));
+        report.put("tool_http_requests", b.delta(a, "tool_requests"));
+        report.put("tool_answers", b.delta(a, "tool_answers"));
+        report.put("response_creates_not_tool_answers", b.delta(a, "response_creates") - b.delta(a, "tool_answers"));
+        report.put("responses_cancelled_at_turn_end", b.delta(a, "responses_cancelled_at_turn_end"));
+        report.put("service_tool_calls", close.metrics().delta(open.metrics(), "tool_calls_total", ""));
+        report.put("service_tool_calls_ok", close.metrics().delta(open.metrics(), "tool_calls_total", "outcome=\"ok\""));
+        report.put("service_tool_duration_mean_ms", close.metrics().meanMs(open.metrics(), "tool_duration_seconds", ""));
+        FakeStatsRead end = after.fakeStats();
+        report.put("tool_whole_run_calls", end.counter("function_calls"));
+        report.put("tool_whole_run_outputs", end.counter("function_call_outputs"));
+        report.put("tool_whole_run_abandoned", end.counter("function_calls_abandoned"));
+        report.put("tool_abandoned_age_max_ms", end.ms("abandoned_age_us", "max"));
     }
 
     void print() {

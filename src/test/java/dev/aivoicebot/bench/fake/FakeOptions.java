@@ -11,8 +11,13 @@ import java.util.Map;
  * @param answerMs  length of every answer, greeting included
  * @param deltaMs   audio per {@code response.output_audio.delta}, one sent every {@code deltaMs} (real time)
  * @param eventLoops Vert.x event loop threads
+ * @param toolMs    0: turns are answered with audio. Otherwise each turn is answered by a call of the tool
+ *                  {@value #TOOL_NAME}, and the tool's output by audio; {@code POST /tool} answers after this long
  */
-public record FakeOptions(int port, long thinkMs, long answerMs, long deltaMs, int eventLoops) {
+public record FakeOptions(int port, long thinkMs, long answerMs, long deltaMs, int eventLoops, long toolMs) {
+
+    /** The function the fake calls when {@code toolMs} is on; the benchmark's TOOLS_FILE declares it. */
+    static final String TOOL_NAME = "bench_wait";
 
     /** Used until {@code session.update} sets {@code turn_detection.silence_duration_ms} (OpenAI's default). */
     static final int DEFAULT_SILENCE_MS = 500;
@@ -30,11 +35,16 @@ public record FakeOptions(int port, long thinkMs, long answerMs, long deltaMs, i
                 Long.parseLong(given.getOrDefault("think-ms", "0")),
                 Long.parseLong(given.getOrDefault("answer-ms", "2000")),
                 Long.parseLong(given.getOrDefault("delta-ms", "100")),
-                Integer.parseInt(given.getOrDefault("event-loops", "2")));
+                Integer.parseInt(given.getOrDefault("event-loops", "2")),
+                Long.parseLong(given.getOrDefault("tool-ms", "0")));
         if (options.deltaMs % 20 != 0 || options.answerMs % options.deltaMs != 0) {
             throw new IllegalArgumentException("delta-ms must be a multiple of 20 and divide answer-ms");
         }
         return options;
+    }
+
+    boolean tools() {
+        return toolMs > 0;
     }
 
     int framesPerDelta() {

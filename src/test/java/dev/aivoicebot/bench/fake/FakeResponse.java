@@ -6,7 +6,7 @@ final class FakeResponse {
     final int ordinal;
     final String id = Ids.of("resp");
     final String itemId = Ids.of("item");
-    /** The caller frame that ended the turn, or -1 for a {@code response.create}. */
+    /** The caller frame that ended the turn, or for a {@code response.create} FrameTag.GREETING or UNTIMED. */
     final int cause;
     final long startNanos;
     int framesSent;

@@ -1,6 +1,7 @@
 package dev.aivoicebot.bench.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivoicebot.bench.tag.FrameTag;
 import dev.aivoicebot.bench.tag.SequenceChecker;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * One Realtime session as the GA server runs it, minus the model: turns are detected from the speech flag in
  * each caller frame's tag (no energy VAD), answers are tagged frames of line silence streamed in real time.
- * Everything runs on the connection's event loop, so the state needs no lock.
+ * With tools on, a turn is answered by a function call instead, and the {@code response.create} that follows
+ * its output by the audio answer. Everything runs on the connection's event loop, so the state needs no lock.
  */
 final class FakeSession {
 
@@ -27,6 +29,7 @@ final class FakeSession {
     private final FakeStats stats;
     private final String model;
     private final String sessionId = Ids.of("sess");
+    private final FakeToolCalls toolCalls;
     /** Audio sent per answer item, to check truncates as the server does; a few recent items suffice. */
     private final Map<String, Long> itemMsSent = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -51,6 +54,7 @@ final class FakeSession {
     private boolean closed;
     private final long acceptedNanos = System.nanoTime();
     private boolean setupTimed;
+    private boolean greeted;
 
     FakeSession(Vertx vertx, ServerWebSocket ws, FakeOptions options, FakeStats stats, String model) {
         this.vertx = vertx;
@@ -58,6 +62,7 @@ final class FakeSession {
         this.options = options;
         this.stats = stats;
         this.model = model;
+        this.toolCalls = new FakeToolCalls(stats);
     }
 
     void start() {
@@ -66,6 +71,7 @@ final class FakeSession {
         ws.closeHandler(v -> {
             closed = true;
             stopTimers();
+            toolCalls.close();
         });
         ObjectNode created = ServerEvents.event("session.created");
         created.set("session", ServerEvents.session(sessionId, model, null));
@@ -98,6 +104,10 @@ final class FakeSession {
             case "conversation.item.truncate" -> truncate(event, clientEventId);
             case "conversation.item.create" -> {
                 stats.count("items_created");
+                JsonNode item = event.path("item");
+                if ("function_call_output".equals(item.path("type").asText())) {
+                    toolCalls.output(item.path("call_id").asText(null));
+                }
                 ObjectNode added = ServerEvents.event("conversation.item.added");
                 added.putNull("previous_item_id");
                 added.set("item", event.path("item"));
@@ -191,6 +201,12 @@ final class FakeSession {
         transcribed.put("content_index", 0);
         transcribed.put("transcript", "Caller turn " + turns + ".");
         send(transcribed);
+        if (active != null) {
+            // Only with tools: an answer asked for (a filler, a tool's result) after this turn's speech began.
+            // Its speech would have cancelled it, had it started before; the turn's own answer replaces it.
+            stats.count("responses_cancelled_at_turn_end");
+            cancelActive("turn_detected");
+        }
         scheduleResponse(causeSeq, now);
     }
 
@@ -207,18 +223,66 @@ final class FakeSession {
                     "Conversation already has an active response in progress", clientEventId));
             return;
         }
-        scheduleResponse(-1, System.nanoTime());
+        int cause = toolCalls.answerRequested() || greeted ? FrameTag.UNTIMED : FrameTag.GREETING;
+        greeted = true;
+        scheduleResponse(cause, System.nanoTime());
     }
 
     private void scheduleResponse(int cause, long triggeredNanos) {
         if (options.thinkMs() <= 0) {
-            startResponse(cause, triggeredNanos);
+            answer(cause, triggeredNanos);
         } else {
             pendingStart = vertx.setTimer(options.thinkMs(), id -> {
                 pendingStart = -1;
-                startResponse(cause, triggeredNanos);
+                answer(cause, triggeredNanos);
             });
         }
+    }
+
+    private void answer(int cause, long triggeredNanos) {
+        if (options.tools() && cause >= 0) {
+            callTool(triggeredNanos);
+        } else {
+            startResponse(cause, triggeredNanos);
+        }
+    }
+
+    /** A turn's answer with tools on: a response that is one whole call of the tool, sent at once. */
+    private void callTool(long triggeredNanos) {
+        if (closed) {
+            return;
+        }
+        String responseId = Ids.of("resp");
+        String itemId = Ids.of("item");
+        String callId = toolCalls.call();
+        ObjectNode created = ServerEvents.event("response.created");
+        created.set("response", ServerEvents.response(responseId, "in_progress"));
+        send(created);
+        ObjectNode added = ServerEvents.event("response.output_item.added");
+        added.put("response_id", responseId);
+        added.put("output_index", 0);
+        added.set("item", ServerEvents.functionCall(itemId, callId, FakeOptions.TOOL_NAME, "", "in_progress"));
+        send(added);
+        ObjectNode arguments = ServerEvents.event("response.function_call_arguments.done");
+        arguments.put("response_id", responseId);
+        arguments.put("item_id", itemId);
+        arguments.put("output_index", 0);
+        arguments.put("call_id", callId);
+        arguments.put("name", FakeOptions.TOOL_NAME);
+        arguments.put("arguments", "{}");
+        send(arguments);
+        ObjectNode item = ServerEvents.functionCall(itemId, callId, FakeOptions.TOOL_NAME, "{}", "completed");
+        ObjectNode itemDone = ServerEvents.event("response.output_item.done");
+        itemDone.put("response_id", responseId);
+        itemDone.put("output_index", 0);
+        itemDone.set("item", item);
+        send(itemDone);
+        ObjectNode done = ServerEvents.event("response.done");
+        ObjectNode response = ServerEvents.response(responseId, "completed");
+        ((ArrayNode) response.get("output")).add(item);
+        done.set("response", response);
+        send(done);
+        stats.turnMicros.recordValue(FakeStats.micros(System.nanoTime() - triggeredNanos));
     }
 
     private void startResponse(int cause, long triggeredNanos) {
@@ -235,8 +299,11 @@ final class FakeSession {
         added.put("output_index", 0);
         added.set("item", ServerEvents.item(active.itemId, "assistant", "in_progress"));
         send(added);
-        (cause < 0 ? stats.greetingMicros : stats.turnMicros)
-                .recordValue(FakeStats.micros(System.nanoTime() - triggeredNanos));
+        if (cause == FrameTag.GREETING) {
+            stats.greetingMicros.recordValue(FakeStats.micros(System.nanoTime() - triggeredNanos));
+        } else if (cause >= 0) {
+            stats.turnMicros.recordValue(FakeStats.micros(System.nanoTime() - triggeredNanos));
+        }
         sendDelta(active);
     }
 

@@ -24,8 +24,12 @@ final class FakeStats {
     final Recorder greetingMicros = new Recorder(3);
     /** Session accepted → its first {@code response.create} (the greeting request): the bridge's session setup, µs. */
     final Recorder setupMicros = new Recorder(3);
-    /** Turn ended → first delta sent: the fake's own part of a response (think time + timer), µs. */
+    /** Turn ended → first delta (or the function call) sent: the fake's own part of a response (think time + timer), µs. */
     final Recorder turnMicros = new Recorder(3);
+    /** Function call sent → its {@code function_call_output} received: the bridge's whole tool round trip, µs. */
+    final Recorder toolOutputMicros = new Recorder(3);
+    /** Age of each function call still awaiting its output when its session closed, µs. */
+    final Recorder abandonedAgeMicros = new Recorder(3);
     /** How late the fake's event loops ran a 1 ms timer: the fake's own share of any latency, µs. */
     final Recorder loopLagMicros = new Recorder(3);
     /** Per call index: its caller frames' numbering, shared by every session of the call. */
@@ -74,6 +78,8 @@ final class FakeStats {
         out.put("setup_us", summary(setupMicros.getIntervalHistogram()));
         out.put("turn_fake_us", summary(turnMicros.getIntervalHistogram()));
         out.put("loop_lag_us", summary(loopLagMicros.getIntervalHistogram()));
+        out.put("tool_output_us", summary(toolOutputMicros.getIntervalHistogram()));
+        out.put("abandoned_age_us", summary(abandonedAgeMicros.getIntervalHistogram()));
         try {
             return JSON.writeValueAsString(out);
         } catch (Exception e) {

@@ -56,6 +56,18 @@ final class ServerEvents {
         return item;
     }
 
+    static ObjectNode functionCall(String id, String callId, String name, String arguments, String status) {
+        ObjectNode item = JSON.createObjectNode();
+        item.put("id", id);
+        item.put("object", "realtime.item");
+        item.put("type", "function_call");
+        item.put("status", status);
+        item.put("call_id", callId);
+        item.put("name", name);
+        item.put("arguments", arguments);
+        return item;
+    }
+
     static ObjectNode error(String type, String code, String message, String clientEventId) {
         ObjectNode event = event("error");
         ObjectNode error = event.putObject("error");

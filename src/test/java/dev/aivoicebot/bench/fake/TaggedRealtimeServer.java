@@ -2,6 +2,7 @@ package dev.aivoicebot.bench.fake;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
@@ -9,14 +10,17 @@ import io.vertx.core.http.HttpServerOptions;
  * A lean stand-in for OpenAI's Realtime GA endpoint, for the load benchmark: its own process, so the service
  * measured does only the bridge's work. It speaks the events the bridge uses (see {@link FakeSession}) and
  * reads the tags the load generator writes into caller audio (forward latency, loss, order); its answers
- * carry tags the generator reads back. {@code GET /stats} returns what it saw, as JSON.
+ * carry tags the generator reads back. {@code GET /stats} returns what it saw, as JSON. With {@code tool-ms} set it
+ * also plays the business's HTTP tool: {@code POST /tool} answers {@code {"status":"done"}} that long after the
+ * request, from a timer, so a thousand slow tools hold no thread.
  *
- * <pre>java -cp … dev.aivoicebot.bench.fake.TaggedRealtimeServer port=PORT [think-ms=0] [answer-ms=2000] [delta-ms=100]</pre>
+ * <pre>java -cp … dev.aivoicebot.bench.fake.TaggedRealtimeServer port=PORT [think-ms=0] [answer-ms=2000] [delta-ms=100] [tool-ms=0]</pre>
  */
 public final class TaggedRealtimeServer {
 
     static final String PATH = "/v1/realtime";
     static final String WARM_UP_PATH = "/warm-up";
+    static final String TOOL_PATH = "/tool";
 
     private TaggedRealtimeServer() {
     }
@@ -44,6 +48,10 @@ public final class TaggedRealtimeServer {
         server.requestHandler(request -> {
             if ("/stats".equals(request.path())) {
                 request.response().putHeader("Content-Type", "application/json").end(stats.json());
+            } else if (TOOL_PATH.equals(request.path()) && request.method() == HttpMethod.POST && options.tools()) {
+                stats.count("tool_requests");
+                request.body().onSuccess(body -> vertx.setTimer(options.toolMs(), id -> request.response()
+                        .putHeader("Content-Type", "application/json").end("{\"status\":\"done\"}")));
             } else {
                 request.response().setStatusCode(404).end();
             }
@@ -52,7 +60,9 @@ public final class TaggedRealtimeServer {
             LoopLag.watch(vertx, vertx.getOrCreateContext(), stats.loopLagMicros);
         }
         server.listen().toCompletionStage().toCompletableFuture().join();
-        System.out.printf("fake Realtime server on 127.0.0.1:%d%s (think %d ms, answers %d ms in %d ms deltas)%n",
-                server.actualPort(), PATH, options.thinkMs(), options.answerMs(), options.deltaMs());
+        System.out.printf("fake Realtime server on 127.0.0.1:%d%s (think %d ms, answers %d ms in %d ms deltas%s)%n",
+                server.actualPort(), PATH, options.thinkMs(), options.answerMs(), options.deltaMs(),
+                options.tools() ? ", turns answered by " + FakeOptions.TOOL_NAME + " at " + TOOL_PATH + " taking "
+                        + options.toolMs() + " ms" : "");
     }
 }

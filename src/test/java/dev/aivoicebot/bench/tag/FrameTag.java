@@ -14,7 +14,8 @@ package dev.aivoicebot.bench.tag;
  * @param sentNanos       sender's {@code System.nanoTime()} when the frame left
  * @param response        answer frames: ordinal of the response in its session (caller frames: 0)
  * @param frameInResponse answer frames: index of the frame inside its response
- * @param cause           answer frames: the caller frame {@code seq} that ended the turn, -1 for the greeting
+ * @param cause           answer frames: the caller frame {@code seq} that ended the turn, {@link #GREETING}, or
+ *                        {@link #UNTIMED} for a later {@code response.create} (a tool's result, a filler)
  */
 public record FrameTag(int flags, int callIndex, int seq, long sentNanos, int response, int frameInResponse,
         int cause) {
@@ -28,6 +29,10 @@ public record FrameTag(int flags, int callIndex, int seq, long sentNanos, int re
     public static final int SPEECH = 1;
     /** Answer frames: the final frame of a response that ran to completion. */
     public static final int LAST = 2;
+    /** {@code cause} of the greeting: the session's first {@code response.create}. */
+    public static final int GREETING = -1;
+    /** {@code cause} of an answer no caller frame ended a turn for, and that is not the greeting: not timed. */
+    public static final int UNTIMED = -2;
 
     private static final byte MAGIC_0 = (byte) 0xB7;
     private static final byte MAGIC_1 = (byte) 0x3C;
