@@ -10,16 +10,15 @@ import dev.aivoicebot.emulator.ServerEvents.FunctionCallArgumentsDone;
  */
 final class FunctionCallItem extends ServiceItem {
 
-    static final int DELTA_CHARS = 16;
-
     private final ToolCalls calls;
     private final String callId = Ids.call();
-    private int sent;
+    private final ArgumentChunks arguments;
 
     FunctionCallItem(SessionConnection session, Conversation conversation, ToolCalls calls, ResponseObjects objects,
             ScriptedCall call) {
         super(session, conversation, objects, call);
         this.calls = calls;
+        this.arguments = new ArgumentChunks(call.arguments());
     }
 
     @Override
@@ -30,27 +29,21 @@ final class FunctionCallItem extends ServiceItem {
 
     @Override
     public boolean next() {
-        String arguments = call.arguments();
-        int end = Math.min(sent + DELTA_CHARS, arguments.length());
-        if (end < arguments.length() && Character.isHighSurrogate(arguments.charAt(end - 1))) {
-            end++;
-        }
         session.send("response.function_call_arguments.delta", new FunctionCallArgumentsDelta(responseId, itemId,
-                outputIndex, callId, arguments.substring(sent, end)));
-        sent = end;
-        return sent < arguments.length();
+                outputIndex, callId, arguments.next()));
+        return arguments.remaining();
     }
 
     @Override
     public ObjectNode close(boolean whole) {
-        String arguments = text();
+        String sent = text();
         session.send("response.function_call_arguments.done", new FunctionCallArgumentsDone(responseId, itemId,
-                outputIndex, callId, call.name(), arguments));
-        return done(objects.functionCall(itemId, callId, call.name(), arguments, whole ? "completed" : "incomplete"));
+                outputIndex, callId, call.name(), sent));
+        return done(objects.functionCall(itemId, callId, call.name(), sent, whole ? "completed" : "incomplete"));
     }
 
     @Override
     public String text() {
-        return call.arguments().substring(0, sent);
+        return arguments.sent();
     }
 }

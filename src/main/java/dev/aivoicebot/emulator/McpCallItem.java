@@ -12,7 +12,7 @@ import dev.aivoicebot.emulator.ServerEvents.McpCallProgress;
 final class McpCallItem extends ServiceItem {
 
     private final String approvalRequestId;
-    private int sent;
+    private final ArgumentChunks arguments;
     private boolean argumentsDone;
     private boolean completed;
 
@@ -21,6 +21,7 @@ final class McpCallItem extends ServiceItem {
             String approvalRequestId) {
         super(session, conversation, objects, call);
         this.approvalRequestId = approvalRequestId;
+        this.arguments = new ArgumentChunks(call.arguments());
     }
 
     @Override
@@ -30,13 +31,10 @@ final class McpCallItem extends ServiceItem {
 
     @Override
     public boolean next() {
-        String arguments = call.arguments();
-        if (sent < arguments.length()) {
-            int end = Math.min(sent + FunctionCallItem.DELTA_CHARS, arguments.length());
+        if (arguments.remaining()) {
             session.send("response.mcp_call_arguments.delta", new McpCallArgumentsDelta(responseId, itemId,
-                    outputIndex, arguments.substring(sent, end)));
-            sent = end;
-            if (sent == arguments.length()) {
+                    outputIndex, arguments.next()));
+            if (!arguments.remaining()) {
                 argumentsDone();
                 session.send("response.mcp_call.in_progress", new McpCallProgress(outputIndex, itemId));
             }
@@ -57,7 +55,7 @@ final class McpCallItem extends ServiceItem {
 
     @Override
     public String text() {
-        return call.arguments().substring(0, sent);
+        return arguments.sent();
     }
 
     private void argumentsDone() {
