@@ -44,6 +44,8 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("assistant.tool-filler-after", "TOOL_FILLER_AFTER"),
             Map.entry("transcript.dir", "LOG_DIR"),
             Map.entry("transcript.tool-details", "TRANSCRIPT_TOOL_DETAILS"),
+            Map.entry("transcript.mask-cards", "TRANSCRIPT_MASK_CARDS"),
+            Map.entry("transcript.mask-pattern", "TRANSCRIPT_MASK_PATTERN"),
             Map.entry("emulator.enabled", "EMULATOR_ENABLED"),
             Map.entry("emulator.delta-interval", "EMULATOR_DELTA_INTERVAL"),
             Map.entry("emulator.vad-threshold", "EMULATOR_VAD_THRESHOLD"),

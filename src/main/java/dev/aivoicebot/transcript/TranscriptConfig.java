@@ -2,8 +2,9 @@ package dev.aivoicebot.transcript;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
-/** Where conversations are written, and what of them. Env: LOG_DIR, TRANSCRIPT_TOOL_DETAILS. */
+/** Where conversations are written, and what of them; the environment names are in EnvironmentNames. */
 @ConfigMapping(prefix = "transcript")
 public interface TranscriptConfig {
 
@@ -17,4 +18,17 @@ public interface TranscriptConfig {
      */
     @WithDefault("false")
     boolean toolDetails();
+
+    /**
+     * Mask card numbers (13 to 19 digits passing the Luhn check) in every line before it is written: the file, the
+     * live views and everything fed from the files never hold one.
+     */
+    @WithDefault("true")
+    boolean maskCards();
+
+    /**
+     * One more regular expression (join several with {@code |}) whose matches become {@code [redacted]} before a line
+     * is written. A single string, not a list: a list's value would lose the backslashes a pattern needs.
+     */
+    Optional<String> maskPattern();
 }

@@ -38,6 +38,7 @@ public class TranscriptStore {
     });
 
     private final TranscriptFeeds feeds;
+    private final PersonalDataMask mask;
 
     TranscriptStore(TranscriptConfig config, TranscriptMetrics metrics) {
         this(config, metrics, new TranscriptFeeds());
@@ -48,11 +49,12 @@ public class TranscriptStore {
         this.dir = Path.of(config.dir()).toAbsolutePath();
         this.metrics = metrics;
         this.feeds = feeds;
+        this.mask = PersonalDataMask.of(config);
     }
 
     public TranscriptWriter open(CallSid callSid, Instant startedAt) {
         return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".txt"), io, clock, metrics,
-                feeds.forStartingCall(callSid));
+                mask, feeds.forStartingCall(callSid));
     }
 
     public Path dir() {

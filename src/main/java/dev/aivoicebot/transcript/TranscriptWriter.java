@@ -1,5 +1,6 @@
 package dev.aivoicebot.transcript;
 
+import dev.aivoicebot.safety.SafeText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +28,7 @@ public final class TranscriptWriter {
     private final Executor io;
     private final Clock clock;
     private final TranscriptMetrics metrics;
+    private final PersonalDataMask mask;
     /** Null unless someone watches this call live (see {@link TranscriptFeeds}). */
     private final TranscriptFeed feed;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,11 +39,13 @@ public final class TranscriptWriter {
     private long lastSyncNanos = System.nanoTime();
 
     TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics) {
-        this(file, io, clock, metrics, null);
+        this(file, io, clock, metrics, PersonalDataMask.cardsOnly(), null);
     }
 
-    TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics, TranscriptFeed feed) {
+    TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics, PersonalDataMask mask,
+            TranscriptFeed feed) {
         this.feed = feed;
+        this.mask = mask;
         this.file = file;
         this.io = io;
         this.clock = clock;
@@ -66,8 +71,9 @@ public final class TranscriptWriter {
     /** Writes a last line and closes the file; later lines are ignored. Safe to call more than once. */
     public void close(String lastSystemLine) {
         if (closed.compareAndSet(false, true)) {
-            TranscriptLine line = new TranscriptLine(clock.instant(), Speaker.SYSTEM, false, lastSystemLine);
+            Instant at = clock.instant();
             submit(() -> {
+                TranscriptLine line = line(at, Speaker.SYSTEM, false, lastSystemLine);
                 write(line);
                 closeFile();
                 if (feed != null) {
@@ -81,13 +87,22 @@ public final class TranscriptWriter {
         if (closed.get()) {
             return;
         }
-        TranscriptLine line = new TranscriptLine(clock.instant(), speaker, interrupted, text);
+        Instant at = clock.instant();
         submit(() -> {
+            TranscriptLine line = line(at, speaker, interrupted, text);
             write(line);
             if (feed != null) {
                 feed.publish(line);
             }
         });
+    }
+
+    /**
+     * Cleaning and masking run here, on the I/O thread, not on the event loop that added the line; masking after
+     * cleaning, so digits split by a control character are still seen as one number.
+     */
+    private TranscriptLine line(Instant at, Speaker speaker, boolean interrupted, String text) {
+        return new TranscriptLine(at, speaker, interrupted, mask.apply(SafeText.line(text)));
     }
 
     /** After shutdown has stopped the I/O thread, a straggler line is written inline rather than lost. */

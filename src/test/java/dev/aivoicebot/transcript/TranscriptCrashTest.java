@@ -83,17 +83,7 @@ class TranscriptCrashTest {
 
     @Test
     void aTranscriptIsNamedByStartTimeAndCallSid(@TempDir Path dir) {
-        TranscriptConfig config = new TranscriptConfig() {
-            @Override
-            public String dir() {
-                return dir.toString();
-            }
-
-            @Override
-            public boolean toolDetails() {
-                return false;
-            }
-        };
+        TranscriptConfig config = TestTranscriptConfig.in(dir.toString());
         TranscriptStore store = new TranscriptStore(config, new TranscriptMetrics(new SimpleMeterRegistry()));
         Path file = store.open(new CallSid("CA0123456789abcdef0123456789abcdef"),
                 Instant.parse("2026-11-24T10:15:30.123Z")).file();
