@@ -2,6 +2,7 @@ package dev.aivoicebot.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.AnnotationKeyword;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonMetaSchema;
@@ -36,16 +37,24 @@ final class RealtimeSchemas {
             .build();
     private static final RealtimeSchemas INSTANCE = new RealtimeSchemas();
 
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.metaSchema(DIALECT));
     private final ObjectMapper json = new ObjectMapper();
+    private final JsonSchemaFactory factory;
     private final Map<String, String> clientDefinitions;
     private final Map<String, String> serverDefinitions;
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     private RealtimeSchemas() {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
-            JsonNode schemas = json.readTree(in).path("components").path("schemas");
+            JsonNode document = json.readTree(in);
+            int relaxed = relaxOpenStringUnions(document);
+            if (relaxed == 0) {
+                throw new IllegalStateException("no open string union in " + RESOURCE + ": is the relaxing still needed?");
+            }
+            String patched = json.writeValueAsString(document);
+            factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
+                    .metaSchema(DIALECT)
+                    .schemaLoaders(loaders -> loaders.schemas(Map.of("classpath:" + RESOURCE, patched))));
+            JsonNode schemas = document.path("components").path("schemas");
             clientDefinitions = byType(schemas, "RealtimeClientEvent");
             serverDefinitions = byType(schemas, "RealtimeServerEvent");
         } catch (IOException e) {
@@ -82,6 +91,38 @@ final class RealtimeSchemas {
                 SchemaLocation.of("classpath:" + RESOURCE + "#/components/schemas/" + name)));
         return schema.validate(rawJson, InputFormat.JSON).stream()
                 .map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    /**
+     * The document writes "any string, or one of these" as {@code oneOf: [{type: string}, {type: string, enum: [auto,
+     * none]}]}, which no listed value can pass: "none" matches both branches, and oneOf wants exactly one. It means
+     * anyOf (the generator's union of an open and a known set), so it is read as anyOf. Returns how many were found.
+     */
+    private static int relaxOpenStringUnions(JsonNode node) {
+        int relaxed = 0;
+        if (node instanceof ObjectNode object) {
+            JsonNode oneOf = object.get("oneOf");
+            if (oneOf != null && oneOf.isArray() && oneOf.size() > 1 && isOpenStringUnion(oneOf)) {
+                object.set("anyOf", object.remove("oneOf"));
+                relaxed++;
+            }
+        }
+        for (JsonNode child : node) {
+            relaxed += relaxOpenStringUnions(child);
+        }
+        return relaxed;
+    }
+
+    /** Every branch is a string, and one of them is any string. */
+    private static boolean isOpenStringUnion(JsonNode branches) {
+        boolean open = false;
+        for (JsonNode branch : branches) {
+            if (!"string".equals(branch.path("type").asText())) {
+                return false;
+            }
+            open |= !branch.has("enum") && !branch.has("const") && !branch.has("pattern");
+        }
+        return open;
     }
 
     /** "session.update" → "RealtimeClientEventSessionUpdate", from each definition's type enum. */

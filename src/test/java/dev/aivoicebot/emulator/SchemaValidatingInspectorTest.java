@@ -62,6 +62,15 @@ class SchemaValidatingInspectorTest {
     }
 
     @Test
+    void anOutOfBandResponseIsValidAndItsConversationFieldStillChecked() {
+        String outOfBand = "{\"type\":\"response.create\",\"response\":{\"conversation\":\"none\","
+                + "\"output_modalities\":[\"text\"],\"instructions\":\"Summarize the call.\","
+                + "\"metadata\":{\"purpose\":\"summary\"}}}";
+        assertEquals(List.of(), RealtimeSchemas.get().validateClientEvent(outOfBand));
+        assertFalse(RealtimeSchemas.get().validateClientEvent(outOfBand.replace("\"none\"", "42")).isEmpty());
+    }
+
+    @Test
     void unknownTypesAndInvalidJsonAreViolations() {
         inspector.clientEvent("bad", "{\"type\":\"session.upgrade\"}");
         inspector.clientEvent("bad", "{not json");
