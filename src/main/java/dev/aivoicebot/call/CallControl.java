@@ -49,17 +49,13 @@ public interface CallControl {
     CompletionStage<RecordingStart> startRecording(CallSid callSid);
 
     /**
-     * Pauses ({@code paused} true) or resumes the call's recording {@code recordingSid} (an {@code RE…} SID, or
-     * {@link RecordingStart#CURRENT} for the call's recording in progress). Never blocks and never completes
-     * exceptionally.
+     * Pauses ({@code paused} true) or resumes the call's recording {@code recordingSid} (the {@code RE…} SID
+     * {@link #startRecording} gave). Never blocks and never completes exceptionally.
      */
     CompletionStage<Outcome> pauseRecording(CallSid callSid, String recordingSid, boolean paused);
 
     /** What starting a recording came to: the recording's SID, or why it failed. */
     record RecordingStart(String recordingSid, String failure) {
-
-        /** Names the call's recording in progress, whatever its SID (Twilio's {@code Twilio.CURRENT}). */
-        public static final String CURRENT = "Twilio.CURRENT";
 
         public boolean isFailed() {
             return failure != null;
