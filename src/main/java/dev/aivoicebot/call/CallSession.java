@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * between the owners of each concern: {@link UpstreamLink} (the session, its retries, the audio kept meanwhile),
  * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
  * {@link ToolCalls} and {@link McpActivity} (the tools the model calls), {@link Transfer} (the hand-over to a
- * person), {@link Recording} (the call's recording), {@link Farewell} (how the call says goodbye) and {@link HangUp} (how its line is put down).
+ * person), {@link Recording} (the call's recording), {@link Farewell} (how the call says goodbye) and
+ * {@link HangUp} (how its line is put down).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
