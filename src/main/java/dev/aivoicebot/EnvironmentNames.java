@@ -69,7 +69,10 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("tools.file", "TOOLS_FILE"),
             Map.entry("tools.signing-secret", "TOOLS_SIGNING_SECRET"),
             Map.entry("tools.timeout", "TOOL_TIMEOUT"),
-            Map.entry("tools.time-zone", "ASSISTANT_TIME_ZONE"));
+            Map.entry("tools.time-zone", "ASSISTANT_TIME_ZONE"),
+            Map.entry("recording.mode", "RECORDING"),
+            Map.entry("recording.notice", "RECORDING_NOTICE"),
+            Map.entry("recording.pause-key", "RECORDING_PAUSE_KEY"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

@@ -42,4 +42,11 @@ class HealthAndMetricsTest {
         ManagementInterface.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("calls_transfers_total{outcome=\"unknown-target\",target=\"unknown\",} 0.0"));
     }
+
+    /** Recording outcomes are counted from zero too, whether or not RECORDING is on. */
+    @Test
+    void recordingsAreCountedFromZero() {
+        ManagementInterface.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("calls_recordings_total{outcome=\"start-failed\",} 0.0"));
+    }
 }

@@ -35,6 +35,16 @@ public class AssistantSettings {
                     + "the call ends after your goodbye has played.",
             "parameters", Map.of("type", "object", "properties", Map.of()));
 
+    /** The built-in recording tools, offered when calls are recorded: the caller may ask not to be recorded. */
+    private static final List<Map<String, Object>> RECORDING_TOOLS = List.of(
+            Map.of("type", "function", "name", Recording.PAUSE_TOOL,
+                    "description", "Pause the recording of this call, when the caller asks not to be recorded or is "
+                            + "about to give sensitive details such as a card number.",
+                    "parameters", Map.of("type", "object", "properties", Map.of())),
+            Map.of("type", "function", "name", Recording.RESUME_TOOL,
+                    "description", "Resume the recording of this call after pause_recording.",
+                    "parameters", Map.of("type", "object", "properties", Map.of())));
+
     private final SessionUpdate sessionUpdate;
     private final ResponseCreate greeting;
     private final ResponseCreate goodbye = ResponseCreate.withInstructions("The call has to end now. Say goodbye "
@@ -46,7 +56,7 @@ public class AssistantSettings {
     private final boolean dtmfToAssistant;
 
     AssistantSettings(AssistantConfig assistant, OpenAiConfig openAi, ToolRegistry toolRegistry,
-            TransferTargets transferTargets) {
+            TransferTargets transferTargets, RecordingPolicy recording) {
         String instructions = assistant.instructions().orElseGet(AssistantSettings::defaultInstructions);
         if (!TOOL_CHOICES.contains(assistant.toolChoice())) {
             throw new ConfigurationException("TOOL_CHOICE must be one of auto, none, required (was '"
@@ -60,10 +70,19 @@ public class AssistantSettings {
             throw new ConfigurationException("A tool may not be named " + Transfer.TOOL
                     + ": that is the built-in tool that transfers the call (TRANSFER_TARGETS)");
         }
+        for (String name : List.of(Recording.PAUSE_TOOL, Recording.RESUME_TOOL)) {
+            if (toolRegistry.isKnown(name)) {
+                throw new ConfigurationException("A tool may not be named " + name
+                        + ": that is a built-in tool of call recording (RECORDING)");
+            }
+        }
         List<Object> tools = new ArrayList<>(toolRegistry.sessionTools());
         tools.add(END_CALL_TOOL);
         if (transferTargets.offered()) {
             tools.add(transferTool(transferTargets.names()));
+        }
+        if (recording.available()) {
+            tools.addAll(RECORDING_TOOLS);
         }
         TurnDetection turns = new TurnDetection("server_vad", assistant.silenceTimeoutMs(), 300, 0.5, true, true);
         this.sessionUpdate = new SessionUpdate(new Session("realtime", openAi.realtimeModel(), List.of("audio"),

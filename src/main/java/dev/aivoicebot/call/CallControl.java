@@ -40,4 +40,25 @@ public interface CallControl {
             return failure != null;
         }
     }
+
+    /**
+     * Starts recording the call, caller and assistant on their own channels (Twilio: a Recording of the call, its
+     * status posted to our recording-status callback). Never blocks and never completes exceptionally: the stage
+     * holds the recording's SID, or why it failed.
+     */
+    CompletionStage<RecordingStart> startRecording(CallSid callSid);
+
+    /**
+     * Pauses ({@code paused} true) or resumes the call's recording {@code recordingSid} (the {@code RE…} SID
+     * {@link #startRecording} gave). Never blocks and never completes exceptionally.
+     */
+    CompletionStage<Outcome> pauseRecording(CallSid callSid, String recordingSid, boolean paused);
+
+    /** What starting a recording came to: the recording's SID, or why it failed. */
+    record RecordingStart(String recordingSid, String failure) {
+
+        public boolean isFailed() {
+            return failure != null;
+        }
+    }
 }

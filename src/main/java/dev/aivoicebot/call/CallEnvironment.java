@@ -29,11 +29,14 @@ public class CallEnvironment {
     final Transfers transfers;
     /** TRANSCRIPT_TOOL_DETAILS: tool arguments and outputs go into the transcript (never into logs or metrics). */
     final boolean toolDetails;
+    final RecordingPolicy recording;
+    final RecordingMetrics recordingMetrics;
 
     CallEnvironment(AssistantSettings settings, CallRegistry registry, RealtimeClient realtime, Vertx vertx,
             CallLimitsConfig limits, OpenAiConfig openAi, AudioPrompts prompts, ToolRunner tools,
             ToolRegistry toolRegistry, ToolMetrics toolMetrics, CallControl control, TransferTargets transferTargets,
-            TransferMetrics transferMetrics, Transfers transfers, TranscriptConfig transcripts) {
+            TransferMetrics transferMetrics, Transfers transfers, TranscriptConfig transcripts,
+            RecordingPolicy recording, RecordingMetrics recordingMetrics) {
         this.settings = settings;
         this.registry = registry;
         this.realtime = realtime;
@@ -49,5 +52,7 @@ public class CallEnvironment {
         this.transferMetrics = transferMetrics;
         this.transfers = transfers;
         this.toolDetails = transcripts.toolDetails();
+        this.recording = recording;
+        this.recordingMetrics = recordingMetrics;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,5 +47,10 @@ public class CallRegistry {
         for (CallSession call : List.copyOf(active)) {
             call.end(CallEndReason.SHUTDOWN, "service shutting down");
         }
+    }
+
+    /** The call in progress here with this CallSid, if any (for Twilio's callbacks about it). */
+    public Optional<CallSession> find(CallSid callSid) {
+        return active.stream().filter(call -> call.callSid().equals(callSid)).findFirst();
     }
 }

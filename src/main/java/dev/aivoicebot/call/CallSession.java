@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * between the owners of each concern: {@link UpstreamLink} (the session, its retries, the audio kept meanwhile),
  * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
  * {@link ToolCalls} and {@link McpActivity} (the tools the model calls), {@link Transfer} (the hand-over to a
- * person), {@link Farewell} (how the call says goodbye) and {@link HangUp} (how its line is put down).
+ * person), {@link Recording} (the call's recording), {@link Farewell} (how the call says goodbye) and
+ * {@link HangUp} (how its line is put down).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
@@ -55,6 +56,7 @@ public final class CallSession implements RealtimeEventHandler {
     private final HangUp hangUp;
     private final McpActivity mcp;
     private final Transfer transfer;
+    private final Recording recording;
     private final ResponseCreate greeting;
     private final long startedAtNanos = System.nanoTime();
 
@@ -74,7 +76,7 @@ public final class CallSession implements RealtimeEventHandler {
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
         this.hangUp = new HangUp(callSid, caller, env.control, transcript);
-        this.tools = new ToolCalls(env, upstream, transcript, callInfo, new ToolCalls.Callbacks() {
+        ToolCalls.Callbacks toolCallbacks = new ToolCalls.Callbacks() {
             @Override
             public void finished(FunctionCall call, int session, ToolResult result) {
                 toolFinished(call, session, result);
@@ -84,9 +86,12 @@ public final class CallSession implements RealtimeEventHandler {
             public void fillerDue(int session) {
                 toolFillerDue(session);
             }
-        });
+        };
+        this.tools = new ToolCalls(env, upstream, transcript, callInfo, toolCallbacks);
         this.mcp = new McpActivity(env, upstream, transcript, tools);
         this.transfer = new Transfer(callSid, callInfo.to(), env, tools, transcript, this::transferDue);
+        this.recording = new Recording(callSid, env.recording.recorded(callInfo.to()), env, tools, toolCallbacks,
+                transcript, this::underMonitor);
     }
 
     public CallSid callSid() {
@@ -97,6 +102,7 @@ public final class CallSession implements RealtimeEventHandler {
         maxDurationTimer = env.vertx.setTimer(env.limits.maxDuration().toMillis(),
                 id -> endWithGoodbye(CallEndReason.MAX_DURATION, "maximum call duration reached"));
         upstream.connect();
+        recording.start();
     }
 
     // ---- Caller side -------------------------------------------------------------------------------
@@ -131,9 +137,15 @@ public final class CallSession implements RealtimeEventHandler {
         }
     }
 
-    /** A key press: written down, and told to the assistant (DTMF_TO_ASSISTANT), which answers it. */
+    /**
+     * A key press: written down, and told to the assistant (DTMF_TO_ASSISTANT), which answers it; the recording's
+     * pause key pauses or resumes the recording instead.
+     */
     public synchronized void dtmf(String digit) {
         transcript.system("caller pressed " + digit);
+        if (recording.keyPressed(digit)) {
+            return;
+        }
         if (env.settings.dtmfToAssistant() && state == State.LIVE) {
             upstream.send(ItemCreate.user("The caller pressed " + digit + " on the keypad."));
             tools.owe();
@@ -308,6 +320,10 @@ public final class CallSession implements RealtimeEventHandler {
             transfer.requested(call);
             return;
         }
+        if (recording.handles(call)) {
+            recording.toolCalled(call);
+            return;
+        }
         tools.start(call);
     }
 
@@ -465,6 +481,7 @@ public final class CallSession implements RealtimeEventHandler {
             toClose = upstream.release();
             tools.close();
             transfer.close();
+            recording.close();
             heard.flush(false);
             cancel(maxDurationTimer);
         }
@@ -484,6 +501,18 @@ public final class CallSession implements RealtimeEventHandler {
         transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,
                 seconds));
         LOG.infof("Call %s ended: %s after %.1f s", callSid, reason.description(), seconds);
+    }
+
+    // ---- Recording ---------------------------------------------------------------------------------
+
+    /** Twilio's status callback about this call's recording. */
+    public synchronized void recordingStatus(RecordingStatus status) {
+        recording.statusReported(status);
+    }
+
+    /** Runs what answers from elsewhere (Twilio's) bring under this call's monitor. */
+    private synchronized void underMonitor(Runnable task) {
+        task.run();
     }
 
     private void cancel(long timerId) {

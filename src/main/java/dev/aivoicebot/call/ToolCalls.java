@@ -166,4 +166,13 @@ final class ToolCalls {
             fillerTimer = -1;
         }
     }
+
+    /**
+     * A call the call itself handles and answers later, through {@link Callbacks#finished} with the session returned
+     * here: it counts as running, so the response waits for its answer like any tool's.
+     */
+    int handling() {
+        running++;
+        return session;
+    }
 }

@@ -17,9 +17,11 @@ public class PublicEndpoints {
     public static final String WHISPER_PATH = "/voice/whisper";
     /** Twilio's {@code <Dial action>}: asked what next when a transfer's dial ends. */
     public static final String TRANSFER_STATUS_PATH = "/voice/transfer-status";
+    /** Twilio's {@code RecordingStatusCallback}: a call's recording is in progress, completed or absent. */
+    public static final String RECORDING_STATUS_PATH = "/voice/recording-status";
     /** The webhooks Twilio signs (every one but the stream upgrade, which is checked on its own). */
     static final Set<String> SIGNED_PATHS = Set.of(WEBHOOK_PATH, WHISPER_PATH,
-            TRANSFER_STATUS_PATH);
+            TRANSFER_STATUS_PATH, RECORDING_STATUS_PATH);
 
     private final String httpOrigin;
     private final String wsOrigin;

@@ -1,20 +1,26 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.call.RecordingPolicy;
 import dev.aivoicebot.safety.CallSid;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The TwiML that connects a call to our Media Stream, with the call's numbers and a fresh stream token. */
+/**
+ * The TwiML that connects a call to our Media Stream, with the call's numbers and a fresh stream token; a recorded
+ * call's caller hears the recording notice first.
+ */
 @ApplicationScoped
 class StreamConnect {
 
     private final PublicEndpoints endpoints;
     private final StreamTokens tokens;
+    private final RecordingPolicy recording;
 
-    StreamConnect(PublicEndpoints endpoints, StreamTokens tokens) {
+    StreamConnect(PublicEndpoints endpoints, StreamTokens tokens, RecordingPolicy recording) {
         this.endpoints = endpoints;
         this.tokens = tokens;
+        this.recording = recording;
     }
 
     String twiml(CallSid callSid, String from, String to) {
@@ -23,7 +29,7 @@ class StreamConnect {
         parameters.put("From", valueOrEmpty(from));
         parameters.put("To", valueOrEmpty(to));
         parameters.put(StreamTokens.PARAMETER, tokens.mint(callSid));
-        return Twiml.connectStream(endpoints.streamUrl(), parameters);
+        return Twiml.connectStream(recording.recorded(to) ? recording.notice() : "", endpoints.streamUrl(), parameters);
     }
 
     /** Twilio caps a Parameter's name+value at 500 characters; phone numbers are far shorter. */

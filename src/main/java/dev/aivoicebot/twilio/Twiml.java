@@ -13,9 +13,20 @@ public final class Twiml {
      * the caller hear us; the {@code <Hangup/>} after it runs when we close the stream.
      */
     public static String connectStream(String streamUrl, Map<String, String> parameters) {
+        return connectStream("", streamUrl, parameters);
+    }
+
+    /**
+     * Like {@link #connectStream(String, Map)}, with a {@code <Say>} of {@code notice} first (none when empty): the
+     * caller hears it before the stream, and so before the assistant (a recording's consent notice).
+     */
+    public static String connectStream(String notice, String streamUrl, Map<String, String> parameters) {
         StringBuilder xml = new StringBuilder(256)
-                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect><Stream url=\"")
-                .append(escape(streamUrl)).append("\">");
+                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>");
+        if (!notice.isEmpty()) {
+            xml.append("<Say>").append(escape(notice)).append("</Say>");
+        }
+        xml.append("<Connect><Stream url=\"").append(escape(streamUrl)).append("\">");
         parameters.forEach((name, value) -> xml.append("<Parameter name=\"").append(escape(name))
                 .append("\" value=\"").append(escape(value)).append("\"/>"));
         return xml.append("</Stream></Connect><Hangup/></Response>").toString();

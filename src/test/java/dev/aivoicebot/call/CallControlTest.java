@@ -125,6 +125,12 @@ class CallControlTest extends DialingTest {
     }
 
     @Test
+    void withRecordingOffByDefaultTheCallerHearsNoNotice() {
+        String twiml = twilio.postVoiceWebhook(twilio.newCall()).body();
+        assertTrue(twiml.contains("<Connect>") && !twiml.contains("<Say>"), twiml); // and no request: the tests above
+    }
+
+    @Test
     void aCallThatHadAlreadyEndedAtTwilioIsNoFailure() {
         Call call = placeCall();
         rest.answer(call.sid(), Answer.NOT_FOUND);

@@ -27,4 +27,24 @@ public interface TwilioCallsClient {
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> update(@PathParam("AccountSid") String accountSid, @PathParam("CallSid") String callSid,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form);
+
+    /**
+     * Starts a recording of a call in progress ({@code RecordingChannels}, {@code RecordingTrack},
+     * {@code RecordingStatusCallback}…); Twilio answers 201 with the Recording resource, its {@code sid} an RE….
+     */
+    @POST
+    @Path("/{CallSid}/Recordings.json")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> startRecording(@PathParam("AccountSid") String accountSid, @PathParam("CallSid") String callSid,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form);
+
+    /** Updates a call's recording: {@code Status=paused|in-progress|stopped}; {@code Twilio.CURRENT} names the one in progress. */
+    @POST
+    @Path("/{CallSid}/Recordings/{RecordingSid}.json")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> updateRecording(@PathParam("AccountSid") String accountSid, @PathParam("CallSid") String callSid,
+            @PathParam("RecordingSid") String recordingSid, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            MultivaluedMap<String, String> form);
 }

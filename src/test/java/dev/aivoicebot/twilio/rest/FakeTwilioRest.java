@@ -36,6 +36,12 @@ import org.w3c.dom.NodeList;
  * {@code Twiml=<Response>…}; 400, error 21218 otherwise; a {@code <Dial>} may only dial the addresses it was told
  * are configured), records every request, and answers like Twilio: the call resource as JSON, or a JSON error. A
  * test can tell it how to answer for one CallSid.
+ *
+ * <p>It also fakes a call's Recordings resource: {@code POST …/Calls/{CallSid}/Recordings.json} starts one (201 and the
+ * Recording resource with a new {@code RE…} SID; the form must ask for {@code RecordingChannels=dual},
+ * {@code RecordingTrack=both} and a status callback at an https {@code /voice/recording-status} URL, else 400), and
+ * {@code POST …/Recordings/{RecordingSid|Twilio.CURRENT}.json} with {@code Status=paused|in-progress|stopped} changes
+ * it (404, error 20404, for a recording the call does not have). The same scripted answers apply.
  */
 public final class FakeTwilioRest implements AutoCloseable {
 
@@ -113,6 +119,7 @@ public final class FakeTwilioRest implements AutoCloseable {
     /** Forgets what was received and every scripted answer. */
     public void reset() {
         received.clear();
+        recordings.clear();
         answers.clear();
         onRequest = request -> {
         };
@@ -121,6 +128,11 @@ public final class FakeTwilioRest implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            Matcher recording = RECORDINGS_PATH.matcher(path);
+            if (recording.matches()) {
+                handleRecording(exchange, recording);
+                return;
+            }
             Matcher call = CALL_PATH.matcher(path);
             String callSid = call.matches() ? call.group(2) : null;
             String user = basicUser(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -253,5 +265,144 @@ public final class FakeTwilioRest implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+    }
+
+    // ---- The Recordings resource of a call ---------------------------------------------------------
+
+    private static final Pattern RECORDINGS_PATH = Pattern.compile(
+            "^/2010-04-01/Accounts/([^/]+)/Calls/(CA[0-9a-fA-F]{32})/Recordings(?:/(RE[0-9a-fA-F]{32}|Twilio\\.CURRENT))?\\.json$");
+    private static final Set<String> CALLBACK_EVENTS = Set.of("in-progress", "completed", "absent");
+    private static final Set<String> CREATE_FIELDS = Set.of("RecordingChannels", "RecordingTrack",
+            "RecordingStatusCallback", "RecordingStatusCallbackMethod", "RecordingStatusCallbackEvent", "Trim",
+            "PlayBeep");
+
+    /** The recording of the fake's calls, by RE… SID. */
+    private record FakeRecording(String callSid, String status) {
+    }
+
+    private final Map<String, FakeRecording> recordings = new ConcurrentHashMap<>();
+
+    /** The status of a recording this fake started ({@code in-progress}, {@code paused}, {@code stopped}); null if none. */
+    public String recordingStatus(String recordingSid) {
+        FakeRecording recording = recordings.get(recordingSid);
+        return recording == null ? null : recording.status();
+    }
+
+    /** Whether a request went to a call's Recordings resource. */
+    public static boolean isRecordingRequest(Received request) {
+        return request.path().contains("/Recordings");
+    }
+
+    private void handleRecording(HttpExchange exchange, Matcher path) throws IOException, InterruptedException {
+        String callSid = path.group(2);
+        String recordingSid = path.group(3);
+        String user = basicUser(exchange.getRequestHeaders().getFirst("Authorization"));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, String> form = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        boolean auth = user != null && accountSid.equals(path.group(1));
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            problems.add("not a POST: " + exchange.getRequestMethod());
+        } else if (!auth) {
+            problems.add("basic auth missing or wrong, or another account");
+        } else {
+            problems.addAll(recordingFormProblems(exchange.getRequestHeaders().getFirst("Content-Type"), body, form,
+                    recordingSid == null));
+        }
+        Received request = new Received(exchange.getRequestMethod(), path.group(0), callSid, user, form, problems);
+        received.add(request);
+        onRequest.accept(request);
+        if (!auth) {
+            error(exchange, 401, 20003, "Authenticate");
+            return;
+        }
+        if (!problems.isEmpty()) {
+            error(exchange, 400, 21218, "Invalid parameter: " + String.join("; ", problems));
+            return;
+        }
+        Answer answer = answers.getOrDefault(callSid, Answer.UPDATE);
+        if (answer != Answer.UPDATE) {
+            answer(exchange, answer, path.group(0), callSid, form);
+            return;
+        }
+        if (recordingSid == null) {
+            String sid = "RE" + java.util.UUID.randomUUID().toString().replace("-", "");
+            recordings.put(sid, new FakeRecording(callSid, "in-progress"));
+            send(exchange, 201, recordingResource(sid, callSid, "in-progress").toString());
+            return;
+        }
+        String sid = "Twilio.CURRENT".equals(recordingSid) ? recordings.entrySet().stream()
+                .filter(e -> e.getValue().callSid().equals(callSid) && !e.getValue().status().equals("stopped"))
+                .map(Map.Entry::getKey).findFirst().orElse(null) : recordingSid;
+        FakeRecording recording = sid == null ? null : recordings.get(sid);
+        if (recording == null || !recording.callSid().equals(callSid)) {
+            error(exchange, 404, 20404, "The requested resource " + path.group(0) + " was not found");
+            return;
+        }
+        if (recording.status().equals("stopped")) {
+            error(exchange, 400, 21220, "Recording is stopped");
+            return;
+        }
+        recordings.put(sid, new FakeRecording(callSid, form.get("Status")));
+        send(exchange, 200, recordingResource(sid, callSid, form.get("Status")).toString());
+    }
+
+    private ObjectNode recordingResource(String sid, String callSid, String status) {
+        return JSON.createObjectNode().put("sid", sid).put("account_sid", accountSid).put("call_sid", callSid)
+                .put("api_version", "2010-04-01").put("status", status).put("channels", 2).put("track", "both")
+                .put("source", "StartCallRecordingAPI").put("uri", "/2010-04-01/Accounts/" + accountSid + "/Calls/"
+                        + callSid + "/Recordings/" + sid + ".json");
+    }
+
+    private static List<String> recordingFormProblems(String contentType, byte[] body, Map<String, String> form,
+            boolean create) {
+        List<String> problems = new ArrayList<>();
+        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
+            problems.add("content type " + contentType);
+            return problems;
+        }
+        String text = new String(body, StandardCharsets.US_ASCII);
+        for (String pair : text.isEmpty() ? new String[0] : text.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            String name = URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8);
+            String value = nameValue.length == 2 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "";
+            if (form.put(name, value) != null) {
+                problems.add("field " + name + " given twice");
+            }
+        }
+        if (!create) {
+            if (!form.keySet().stream().allMatch(f -> f.equals("Status") || f.equals("PauseBehavior"))
+                    || !List.of("paused", "in-progress", "stopped").contains(form.get("Status"))) {
+                problems.add("expected Status=paused|in-progress|stopped: " + form);
+            }
+            return problems;
+        }
+        if (!CREATE_FIELDS.containsAll(form.keySet())) {
+            problems.add("unknown fields: " + form.keySet());
+        }
+        if (!"dual".equals(form.get("RecordingChannels"))) {
+            problems.add("RecordingChannels " + form.get("RecordingChannels") + ", expected dual");
+        }
+        if (!"both".equals(form.get("RecordingTrack"))) {
+            problems.add("RecordingTrack " + form.get("RecordingTrack") + ", expected both");
+        }
+        String callback = form.getOrDefault("RecordingStatusCallback", "");
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(callback);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !"https".equals(uri.getScheme()) || !"/voice/recording-status".equals(uri.getPath())) {
+            problems.add("RecordingStatusCallback " + callback + " is not our https recording-status URL");
+        }
+        if (!"POST".equals(form.getOrDefault("RecordingStatusCallbackMethod", "POST"))) {
+            problems.add("RecordingStatusCallbackMethod " + form.get("RecordingStatusCallbackMethod"));
+        }
+        String events = form.getOrDefault("RecordingStatusCallbackEvent", "completed");
+        if (!CALLBACK_EVENTS.containsAll(List.of(events.split(" ")))) {
+            problems.add("RecordingStatusCallbackEvent " + events);
+        }
+        return problems;
     }
 }
