@@ -92,8 +92,7 @@ public class AssistantSettings {
         this.filler = ResponseCreate.withoutTools("Say exactly this, and nothing else: \"" + assistant.toolFiller() + "\"");
         this.fillerAfter = assistant.toolFiller().isBlank() ? Duration.ZERO : assistant.toolFillerAfter();
         this.dtmfToAssistant = assistant.dtmfToAssistant();
-        this.greeting = ResponseCreate.withInstructions(
-                "Greet the caller by saying exactly this, then wait for their answer: \"" + assistant.greeting() + "\"");
+        this.greeting = greetingSaying(assistant.greeting());
     }
 
     /**
@@ -113,6 +112,19 @@ public class AssistantSettings {
                                 "reason", Map.of("type", "string",
                                         "description", "Why, in a few words, for the person who answers")),
                         "required", List.of("target", "reason")));
+    }
+
+    /** A greeting that says exactly {@code words}, then waits for the answer. */
+    public static ResponseCreate greetingSaying(String words) {
+        return ResponseCreate.withInstructions(
+                "Greet the caller by saying exactly this, then wait for their answer: \"" + words + "\"");
+    }
+
+    /** The session configuration with {@code more} after the instructions (a placed call's context). */
+    public SessionUpdate sessionUpdate(String more) {
+        Session session = sessionUpdate.session();
+        return new SessionUpdate(new Session(session.type(), session.model(), session.outputModalities(),
+                session.instructions() + "\n\n" + more, session.audio(), session.tools(), session.toolChoice()));
     }
 
     /** The first words to a caller back from a transfer to {@code target} that nobody answered. */

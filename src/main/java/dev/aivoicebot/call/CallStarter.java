@@ -18,11 +18,13 @@ public class CallStarter {
     private final TranscriptStore transcripts;
     private final CallEnvironment env;
     private final CallMetrics metrics;
+    private final OutboundOpening outbound;
 
-    CallStarter(TranscriptStore transcripts, CallEnvironment env, CallMetrics metrics) {
+    CallStarter(TranscriptStore transcripts, CallEnvironment env, CallMetrics metrics, OutboundOpening outbound) {
         this.transcripts = transcripts;
         this.env = env;
         this.metrics = metrics;
+        this.outbound = outbound;
     }
 
     /** The call, or empty when this CallSid already has a stream on this replica (nothing is opened then). */
@@ -34,8 +36,9 @@ public class CallStarter {
         transcript.system("call started from " + orUnknown(from) + " to " + orUnknown(to));
         Opening opening = env.transfers.takeReturn(callSid).map(back -> {
             transcript.system("back from a transfer to " + back.target() + " nobody answered");
-            return new Opening(back.history(), env.settings.nobodyAnswered(back.target()));
-        }).orElseGet(() -> new Opening(List.of(), env.settings.greeting()));
+            return new Opening(env.settings.sessionUpdate(), back.history(), env.settings.nobodyAnswered(back.target()));
+        }).or(() -> outbound.of(callSid, transcript))
+                .orElseGet(() -> new Opening(env.settings.sessionUpdate(), List.of(), env.settings.greeting()));
         CallSession call = new CallSession(callSid, twilio, transcript, env, metrics.callStarted(),
                 new CallInfo(callSid.value(), from, to), opening);
         env.registry.add(call);

@@ -62,10 +62,10 @@ final class UpstreamLink {
     }
 
     /** A session opened: configure it, give it the conversation so far, the audio kept meanwhile, the greeting. */
-    void attach(RealtimeConnection opened, List<?> history, Object greeting) {
+    void attach(RealtimeConnection opened, Object sessionUpdate, List<?> history, Object greeting) {
         connection = opened;
         meter.upstreamOpened();
-        opened.send(env.settings.sessionUpdate());
+        opened.send(sessionUpdate);
         history.forEach(opened::send);
         while (!bufferedAudio.isEmpty()) {
             opened.appendAudio(bufferedAudio.removeFirst());
