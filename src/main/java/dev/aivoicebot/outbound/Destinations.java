@@ -1,6 +1,7 @@
 package dev.aivoicebot.outbound;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ class Destinations {
     private final List<String> allowed;
     private final List<String> from;
 
+    @Inject
     Destinations(OutboundConfig config) {
         this(config.allowed(), config.from());
     }
