@@ -134,6 +134,10 @@ final class TaggedReport {
             // Whole run, after every call hung up and drained: every frame sent must have reached the fake.
             report.put("fwd_whole_run_sent", after.calls().framesSent());
             report.put("fwd_whole_run_received", after.fakeStats().counter("frames_received"));
+            // Caller frames that never reached the fake: a bridge that drops audio while its upstream socket is
+            // still opening loses them at each call's start, before any sequence check of the window sees them.
+            report.put("fwd_whole_run_undelivered",
+                    after.calls().framesSent() - after.fakeStats().counter("frames_received"));
             report.put("ret_frames_sent", b.delta(a, "answer_frames_sent"));
         }
         report.put("ret_frames_received", w.answerFrames());
