@@ -45,7 +45,7 @@ if [ ! -f "$sample_dir/.installed" ]; then
   cp -r "$sample_src/." "$sample_dir" && chmod -R u+w "$sample_dir" # the shared copy is read-only
   echo "installing the Node sample in $sample_dir"
   (cd "$sample_dir" && npm install --no-audit --no-fund) >"$sample_dir/npm-install.log" 2>&1 \
-    || { tail -20 "$sample_dir/npm-install.log" >&2; fail "npm install of the sample failed (log above)"; }
+    || { tail -20 "$sample_dir/npm-install.log" >&2; rm -rf "$sample_dir"; fail "npm install of the sample failed (log above)"; }
   touch "$sample_dir/.installed"
 fi
 
