@@ -1,12 +1,8 @@
 package dev.aivoicebot.bench;
 
 import dev.aivoicebot.sim.CallIdentity;
-import dev.aivoicebot.sim.ConnectStreamTwiml;
-import dev.aivoicebot.sim.TwilioCallSimulator;
-import dev.aivoicebot.sim.TwilioSigner;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,27 +12,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Places the calls as Twilio would: the signed webhook (the simulator's, on a pool of dialer threads, each
- * waiting for its call's arrival time) and then the signed Media Stream (a Vert.x WebSocket opened on the
- * call's event loop). Webhook and stream-open times are kept apart: they fail for different reasons.
+ * Places the calls as Twilio would: the target's webhook (on a pool of dialer threads, each waiting for its
+ * call's arrival time) and then the Media Stream its TwiML names (a Vert.x WebSocket opened on the call's
+ * event loop). Webhook and stream-open times are kept apart: they fail for different reasons. The time each
+ * stream opened is kept too, for the CPU per call-minute that includes the dial ramp.
  */
 final class Dialer {
 
     final ConcurrentLinkedQueue<Long> webhookNanos = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> streamOpenNanos = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> handshakeNanos = new ConcurrentLinkedQueue<>();
+    /** {@code System.nanoTime()} at which each stream opened. */
+    final ConcurrentLinkedQueue<Long> openedAtNanos = new ConcurrentLinkedQueue<>();
     final AtomicInteger failures = new AtomicInteger();
     volatile String firstFailure = "";
 
-    private final TwilioCallSimulator twilio;
+    private final CallTarget target;
     private final WebSocketClient streams;
     private final List<PacingShard> shards;
     private final GeneratorStats stats;
     private final long thinkMs;
 
-    Dialer(TwilioCallSimulator twilio, WebSocketClient streams, List<PacingShard> shards, GeneratorStats stats,
+    Dialer(CallTarget target, WebSocketClient streams, List<PacingShard> shards, GeneratorStats stats,
             long thinkMs) {
-        this.twilio = twilio;
+        this.target = target;
         this.streams = streams;
         this.shards = shards;
         this.stats = stats;
@@ -75,15 +74,15 @@ final class Dialer {
     }
 
     private void dial(int index) throws Exception {
-        CallIdentity identity = twilio.newCall();
+        CallIdentity identity = target.newCall();
         long began = System.nanoTime();
-        ConnectStreamTwiml twiml = twilio.postVoiceWebhook(identity).twiml();
+        CallTarget.StreamAddress stream = target.answer(identity);
         long answered = System.nanoTime();
-        URI local = twilio.config().localStreamUri(twiml.streamUrl());
-        String signature = new TwilioSigner(twilio.config().authToken().orElseThrow()).sign(twiml.streamUrl());
-        WebSocketConnectOptions connect = new WebSocketConnectOptions().setHost(local.getHost())
-                .setPort(local.getPort()).setURI(local.getRawPath()).addHeader("X-Twilio-Signature", signature)
-                .setTimeout(15_000);
+        WebSocketConnectOptions connect = new WebSocketConnectOptions().setHost(stream.local().getHost())
+                .setPort(stream.local().getPort()).setURI(stream.local().getRawPath()).setTimeout(15_000);
+        if (stream.signature() != null) {
+            connect.addHeader("X-Twilio-Signature", stream.signature());
+        }
         PacingShard shard = shards.get(index % shards.size());
         TaggedCall call = new TaggedCall(index, identity, stats, thinkMs);
         CompletableFuture<Void> open = new CompletableFuture<>();
@@ -96,8 +95,9 @@ final class Dialer {
             webhookNanos.add(answered - began);
             streamOpenNanos.add(opened - answered);
             handshakeNanos.add(opened - began);
+            openedAtNanos.add(opened);
             shard.add(call);
-            call.opened(result.result(), twiml.parameters());
+            call.opened(result.result(), stream.parameters());
             open.complete(null);
         }));
         open.get(20, TimeUnit.SECONDS);

@@ -24,8 +24,14 @@ final class MetricsScrape {
         this.samples = samples;
     }
 
-    /** {@code management}: the management interface's origin, e.g. {@code http://127.0.0.1:9000}. */
+    /**
+     * {@code management}: the management interface's origin, e.g. {@code http://127.0.0.1:9000}; empty for a
+     * target without metrics (the Node sample), which reads as a scrape with no series.
+     */
     static MetricsScrape fetch(HttpClient http, String management) {
+        if (management.isEmpty()) {
+            return new MetricsScrape(Map.of());
+        }
         try {
             String body = http.send(HttpRequest.newBuilder(URI.create(management + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();

@@ -15,8 +15,9 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Load benchmark with tagged audio, run by {@code bench/load.sh} against a running service whose OpenAI side
- * is {@code TaggedRealtimeServer} in a third process. Every caller frame and every answer frame carries a
+ * Load benchmark with tagged audio, run by {@code bench/load.sh} against a running service (or, with
+ * {@code target=sample}, Twilio's Node.js sample) whose OpenAI side is {@code TaggedRealtimeServer} in a third
+ * process. Every caller frame and every answer frame carries a
  * tag (call, frame number, speech flag, send time), so latency, loss and order are measured end to end from
  * outside the service, in both directions. Steps: the service's idle CPU and RSS; N calls dialed over a ramp;
  * a warm-up; the measured window; hang-up; one table and one {@code BENCH_JSON} line.
@@ -52,7 +53,9 @@ public final class TaggedLoadBenchmark {
         SimulatorConfig config = PlaceCall.config(options.local(), options.publicBase(), options.token());
         GeneratorWarmUp.run(vertx, streams, http, options);
         try (TwilioCallSimulator twilio = new TwilioCallSimulator(config)) {
-            Dialer dialer = new Dialer(twilio, streams, shards, stats, options.thinkMs());
+            CallTarget target = options.sample() ? new SampleTarget(options.local()) : new ServiceTarget(twilio);
+            Dialer dialer = new Dialer(target, streams, shards, stats, options.thinkMs());
+            ProcStats atDial = ProcStats.of(options.servicePid());
             long dialStart = System.nanoTime();
             dialer.dialAll(options.calls(), options.rampMs(), options.dialers());
             System.out.printf("dialed %d calls in %.1f s (%d failed); warming up %d s%n", options.calls(),
@@ -88,6 +91,7 @@ public final class TaggedLoadBenchmark {
             TaggedReport report = new TaggedReport(options);
             report.run(idleCores, idleStart, idleHeapMb, loadAtStart, loadAtEnd, dialer);
             report.window(open, close, sampler.samples());
+            report.withRamp(atDial, close, dialer.openedAtNanos);
             report.latencies(close.fakeStats(), returns, responses, clears, pacing, greetingsAll(stats, greetings));
             report.steadyGreetings(steadyGreetings, beforeSteady, afterSteady);
             report.dialPhase(open.fakeStats());

@@ -18,6 +18,7 @@ final class TaggedReport {
     }
 
     void run(double idleCores, ProcStats idle, double idleHeapMb, String loadStart, String loadEnd, Dialer dialer) {
+        report.put("target", options.target());
         report.put("calls", options.calls());
         report.put("dial_failures", dialer.failures.get());
         report.put("load_avg_start", loadStart);
@@ -60,6 +61,8 @@ final class TaggedReport {
         double rssEnd = close.service().rssKb() / 1024.0;
         report.put("service_rss_end_mb", rssEnd);
         report.put("service_rss_per_call_mb", (rssEnd - idleRssMb) / Math.max(1, up));
+        // VmHWM: the process's peak so far, which is reached with the N calls up (nothing heavier came before).
+        report.put("service_rss_peak_mb", close.service().peakRssKb() / 1024.0);
         report.put("service_heap_window_start_mb", ServiceSampler.heapMb(open.metrics()));
         report.put("service_heap_window_end_mb", ServiceSampler.heapMb(close.metrics()));
         report.put("rss_samples", samples.size());
@@ -67,8 +70,22 @@ final class TaggedReport {
         report.put("rss_last_mb", samples.isEmpty() ? Double.NaN : samples.get(samples.size() - 1).rssMb());
         report.put("rss_slope_mb_per_min", ServiceSampler.slopePerMinute(samples, false));
         report.put("heap_slope_mb_per_min", ServiceSampler.slopePerMinute(samples, true));
-        report.put("service_calls_ended_not_by_caller", close.metrics().delta(open.metrics(), "calls_ended_total", "")
-                - close.metrics().delta(open.metrics(), "calls_ended_total", "reason=\"caller-hung-up\""));
+        report.put("service_calls_ended_not_by_caller", options.sample() ? Double.NaN // no metrics: see calls_dropped
+                : close.metrics().delta(open.metrics(), "calls_ended_total", "")
+                        - close.metrics().delta(open.metrics(), "calls_ended_total", "reason=\"caller-hung-up\""));
+    }
+
+    /**
+     * CPU per call-minute from the first webhook to the window's end: the dial ramp (a cold JIT's compiling
+     * included) and the warm-up as well as the window. Call-minutes are each stream's time from its opening
+     * to the window's end, so calls that were still dialing count only once up.
+     */
+    void withRamp(ProcStats atDial, WindowEnds close, java.util.Collection<Long> openedAtNanos) {
+        double callMinutes = openedAtNanos.stream().filter(at -> at < close.nanos())
+                .mapToDouble(at -> (close.nanos() - at) / 60e9).sum();
+        double cpu = close.service().cpuSeconds() - atDial.cpuSeconds();
+        report.put("service_cpu_s_with_ramp", cpu);
+        report.put("cpu_s_per_call_minute_with_ramp", cpu / callMinutes);
     }
 
     void latencies(FakeStatsRead fake, Histogram returns, Histogram responses, Histogram clears, Histogram pacing,
@@ -117,6 +134,10 @@ final class TaggedReport {
             // Whole run, after every call hung up and drained: every frame sent must have reached the fake.
             report.put("fwd_whole_run_sent", after.calls().framesSent());
             report.put("fwd_whole_run_received", after.fakeStats().counter("frames_received"));
+            // Caller frames that never reached the fake: a bridge that drops audio while its upstream socket is
+            // still opening loses them at each call's start, before any sequence check of the window sees them.
+            report.put("fwd_whole_run_undelivered",
+                    after.calls().framesSent() - after.fakeStats().counter("frames_received"));
             report.put("ret_frames_sent", b.delta(a, "answer_frames_sent"));
         }
         report.put("ret_frames_received", w.answerFrames());

@@ -13,13 +13,17 @@ import java.util.Map;
  * @param eventLoops Vert.x event loop threads
  * @param toolMs    0: turns are answered with audio. Otherwise each turn is answered by a call of the tool
  *                  {@value #TOOL_NAME}, and the tool's output by audio; {@code POST /tool} answers after this long
+ * @param silenceMs  silence that ends a caller's turn until a {@code session.update} sets
+ *                   {@code turn_detection.silence_duration_ms}; OpenAI's default unless given. compare.sh gives
+ *                   the service's value, so a client that sets none (the Node sample) sees the same turns
  */
-public record FakeOptions(int port, long thinkMs, long answerMs, long deltaMs, int eventLoops, long toolMs) {
+public record FakeOptions(int port, long thinkMs, long answerMs, long deltaMs, int eventLoops, long toolMs,
+        int silenceMs) {
 
     /** The function the fake calls when {@code toolMs} is on; the benchmark's TOOLS_FILE declares it. */
     static final String TOOL_NAME = "bench_wait";
 
-    /** Used until {@code session.update} sets {@code turn_detection.silence_duration_ms} (OpenAI's default). */
+    /** OpenAI's server_vad default for {@code turn_detection.silence_duration_ms}. */
     static final int DEFAULT_SILENCE_MS = 500;
 
     public static FakeOptions parse(String[] args) {
@@ -36,7 +40,8 @@ public record FakeOptions(int port, long thinkMs, long answerMs, long deltaMs, i
                 Long.parseLong(given.getOrDefault("answer-ms", "2000")),
                 Long.parseLong(given.getOrDefault("delta-ms", "100")),
                 Integer.parseInt(given.getOrDefault("event-loops", "2")),
-                Long.parseLong(given.getOrDefault("tool-ms", "0")));
+                Long.parseLong(given.getOrDefault("tool-ms", "0")),
+                Integer.parseInt(given.getOrDefault("silence-ms", String.valueOf(DEFAULT_SILENCE_MS))));
         if (options.deltaMs % 20 != 0 || options.answerMs % options.deltaMs != 0) {
             throw new IllegalArgumentException("delta-ms must be a multiple of 20 and divide answer-ms");
         }

@@ -41,7 +41,7 @@ final class FakeSession {
     private int callIndex = -1;
     private SequenceChecker inbound;
     private long audioMs;
-    private int silenceMs = FakeOptions.DEFAULT_SILENCE_MS;
+    private int silenceMs;
     private boolean inSpeech;
     private int silenceRunMs;
     private String speechItemId;
@@ -62,6 +62,7 @@ final class FakeSession {
         this.options = options;
         this.stats = stats;
         this.model = model;
+        this.silenceMs = options.silenceMs();
         this.toolCalls = new FakeToolCalls(stats);
     }
 

@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpServerOptions;
  * also plays the business's HTTP tool: {@code POST /tool} answers {@code {"status":"done"}} that long after the
  * request, from a timer, so a thousand slow tools hold no thread.
  *
- * <pre>java -cp … dev.aivoicebot.bench.fake.TaggedRealtimeServer port=PORT [think-ms=0] [answer-ms=2000] [delta-ms=100] [tool-ms=0]</pre>
+ * <pre>java -cp … dev.aivoicebot.bench.fake.TaggedRealtimeServer port=PORT [think-ms=0] [answer-ms=2000] [delta-ms=100] [tool-ms=0] [silence-ms=500]</pre>
  */
 public final class TaggedRealtimeServer {
 
@@ -23,6 +23,16 @@ public final class TaggedRealtimeServer {
     static final String TOOL_PATH = "/tool";
 
     private TaggedRealtimeServer() {
+    }
+
+    /** {@code model} of a query such as {@code model=gpt-realtime&temperature=0.8} (the Node sample's). */
+    static String modelOf(String query) {
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.startsWith("model=")) {
+                return pair.substring("model=".length());
+            }
+        }
+        return "gpt-realtime";
     }
 
     public static void main(String[] args) {
@@ -41,8 +51,7 @@ public final class TaggedRealtimeServer {
                 ws.reject(auth == null ? 401 : 404);
                 return;
             }
-            String query = ws.query() == null ? "" : ws.query();
-            String model = query.startsWith("model=") ? query.substring("model=".length()) : "gpt-realtime";
+            String model = modelOf(ws.query());
             new FakeSession(vertx, ws, options, stats, model).start();
         });
         server.requestHandler(request -> {
