@@ -72,7 +72,8 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("tools.time-zone", "ASSISTANT_TIME_ZONE"),
             Map.entry("recording.mode", "RECORDING"),
             Map.entry("recording.notice", "RECORDING_NOTICE"),
-            Map.entry("recording.pause-key", "RECORDING_PAUSE_KEY"));
+            Map.entry("recording.pause-key", "RECORDING_PAUSE_KEY"),
+            Map.entry("profiles.file", "PROFILES_FILE"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

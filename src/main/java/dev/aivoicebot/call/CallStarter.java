@@ -18,26 +18,40 @@ public class CallStarter {
     private final TranscriptStore transcripts;
     private final CallEnvironment env;
     private final CallMetrics metrics;
+    private final AssistantProfiles profiles;
 
-    CallStarter(TranscriptStore transcripts, CallEnvironment env, CallMetrics metrics) {
+    CallStarter(TranscriptStore transcripts, CallEnvironment env, CallMetrics metrics, AssistantProfiles profiles) {
         this.transcripts = transcripts;
         this.env = env;
         this.metrics = metrics;
+        this.profiles = profiles;
     }
 
-    /** The call, or empty when this CallSid already has a stream on this replica (nothing is opened then). */
+    /**
+     * The call, answered by the profile of the number dialed; empty when this CallSid already has a stream on this
+     * replica (nothing is opened then).
+     */
     public Optional<CallSession> start(CallSid callSid, CallerLine twilio, String from, String to) {
+        return start(callSid, twilio, from, to, profiles.forNumber(to));
+    }
+
+    /** The call, answered by {@code profile} (an outbound call names its own); empty as above. */
+    public Optional<CallSession> start(CallSid callSid, CallerLine twilio, String from, String to,
+            AssistantProfile profile) {
         if (!env.registry.claim(callSid)) {
             return Optional.empty();
         }
         TranscriptWriter transcript = transcripts.open(callSid, Instant.now());
         transcript.system("call started from " + orUnknown(from) + " to " + orUnknown(to));
+        if (profiles.fromFile()) {
+            transcript.system("profile " + profile.name());
+        }
         Opening opening = env.transfers.takeReturn(callSid).map(back -> {
             transcript.system("back from a transfer to " + back.target() + " nobody answered");
             return new Opening(back.history(), env.settings.nobodyAnswered(back.target()));
-        }).orElseGet(() -> new Opening(List.of(), env.settings.greeting()));
+        }).orElseGet(() -> new Opening(List.of(), profile.greeting()));
         CallSession call = new CallSession(callSid, twilio, transcript, env, metrics.callStarted(),
-                new CallInfo(callSid.value(), from, to), opening);
+                new CallInfo(callSid.value(), from, to), opening, profile);
         env.registry.add(call);
         call.begin();
         return Optional.of(call);

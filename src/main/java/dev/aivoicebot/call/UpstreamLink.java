@@ -3,6 +3,7 @@ package dev.aivoicebot.call;
 import dev.aivoicebot.metrics.CallMeter;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeEventHandler;
+import dev.aivoicebot.openai.SessionUpdate;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,6 +28,7 @@ final class UpstreamLink {
     }
 
     private final CallEnvironment env;
+    private final SessionUpdate sessionUpdate;
     private final CallMeter meter;
     private final RealtimeEventHandler events;
     private final Callbacks callbacks;
@@ -36,8 +38,10 @@ final class UpstreamLink {
     private long sessionReadyTimer = -1;
     private long retryTimer = -1;
 
-    UpstreamLink(CallEnvironment env, CallMeter meter, RealtimeEventHandler events, Callbacks callbacks) {
+    UpstreamLink(CallEnvironment env, SessionUpdate sessionUpdate, CallMeter meter, RealtimeEventHandler events,
+            Callbacks callbacks) {
         this.env = env;
+        this.sessionUpdate = sessionUpdate;
         this.meter = meter;
         this.events = events;
         this.callbacks = callbacks;
@@ -65,7 +69,7 @@ final class UpstreamLink {
     void attach(RealtimeConnection opened, List<?> history, Object greeting) {
         connection = opened;
         meter.upstreamOpened();
-        opened.send(env.settings.sessionUpdate());
+        opened.send(sessionUpdate);
         history.forEach(opened::send);
         while (!bufferedAudio.isEmpty()) {
             opened.appendAudio(bufferedAudio.removeFirst());
