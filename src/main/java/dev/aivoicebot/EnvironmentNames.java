@@ -73,6 +73,16 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("recording.mode", "RECORDING"),
             Map.entry("recording.notice", "RECORDING_NOTICE"),
             Map.entry("recording.pause-key", "RECORDING_PAUSE_KEY"),
+            Map.entry("outbound.enabled", "OUTBOUND_ENABLED"),
+            Map.entry("outbound.api-key", "CALLS_API_KEY"),
+            Map.entry("outbound.allowed", "OUTBOUND_ALLOWED"),
+            Map.entry("outbound.from", "OUTBOUND_FROM"),
+            Map.entry("outbound.greeting", "OUTBOUND_GREETING"),
+            Map.entry("outbound.amd-wait", "OUTBOUND_AMD_WAIT"),
+            Map.entry("outbound.voicemail-action", "OUTBOUND_VOICEMAIL_ACTION"),
+            Map.entry("outbound.voicemail-message", "OUTBOUND_VOICEMAIL_MESSAGE"),
+            Map.entry("outbound.rate-limit-requests", "OUTBOUND_RATE_LIMIT_REQUESTS"),
+            Map.entry("outbound.rate-limit-period", "OUTBOUND_RATE_LIMIT_PERIOD"),
             Map.entry("profiles.file", "PROFILES_FILE"));
 
     public EnvironmentNames() {

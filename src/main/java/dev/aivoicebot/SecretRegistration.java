@@ -1,6 +1,7 @@
 package dev.aivoicebot;
 
 import dev.aivoicebot.openai.OpenAiConfig;
+import dev.aivoicebot.outbound.OutboundConfig;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.speech.SpeechConfig;
 import dev.aivoicebot.tools.ToolsConfig;
@@ -13,12 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SecretRegistration {
 
-    SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools) {
+    SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools,
+            OutboundConfig outbound) {
         openAi.apiKey().ifPresent(SafeText::registerSecret);
         twilio.authToken().ifPresent(SafeText::registerSecret);
         twilio.apiSecret().ifPresent(SafeText::registerSecret);
         twilio.streamTokenSecret().ifPresent(SafeText::registerSecret);
         speech.apiKey().ifPresent(SafeText::registerSecret);
         tools.signingSecret().ifPresent(SafeText::registerSecret);
+        outbound.apiKey().ifPresent(SafeText::registerSecret);
     }
 }

@@ -9,6 +9,7 @@ import dev.aivoicebot.call.RecordingConfig;
 import dev.aivoicebot.call.TransferConfig;
 import dev.aivoicebot.emulator.EmulatorConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
+import dev.aivoicebot.outbound.OutboundConfig;
 import dev.aivoicebot.softphone.SoftphoneConfig;
 import dev.aivoicebot.speech.SpeechConfig;
 import dev.aivoicebot.tools.ToolsConfig;
@@ -74,7 +75,8 @@ class ConfigNamesTest {
                 .withMapping(EmulatorConfig.class).withMapping(OpenAiConfig.class)
                 .withMapping(SoftphoneConfig.class).withMapping(SpeechConfig.class)
                 .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
-                .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class).withMapping(ProfilesConfig.class)
+                .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
+                .withMapping(OutboundConfig.class).withMapping(ProfilesConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();

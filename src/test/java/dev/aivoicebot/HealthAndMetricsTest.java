@@ -49,4 +49,12 @@ class HealthAndMetricsTest {
         ManagementInterface.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("calls_recordings_total{outcome=\"start-failed\",} 0.0"));
     }
+
+    /** Outbound calls and voicemail detections are counted from zero too, whether or not outbound calls are on. */
+    @Test
+    void outboundCallsAreCountedFromZero() {
+        ManagementInterface.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("calls_outbound_total{outcome=\"no-answer\",} 0.0"))
+                .body(containsString("calls_voicemail_total{action=\"message\",} 0.0"));
+    }
 }

@@ -31,6 +31,12 @@ class StartupRefusalIT {
     }
 
     @Test
+    void outboundCallsWithoutACallsApiKeyAreRefusedWithOneLineAndExitCode1() throws Exception {
+        assertRefused(Map.of("OUTBOUND_ENABLED", "true", "OUTBOUND_ALLOWED", "+1555*"),
+                "POST /calls places phone calls and would be open to anyone");
+    }
+
+    @Test
     void productionWithoutATwilioAuthTokenIsRefusedWithOneLineAndExitCode1() throws Exception {
         assertRefused(Map.of("TWILIO_AUTH_TOKEN", ""), "TWILIO_AUTH_TOKEN is not set");
     }

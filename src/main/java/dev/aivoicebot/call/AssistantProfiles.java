@@ -97,6 +97,11 @@ public class AssistantProfiles {
         return to == null ? fallback : byNumber.getOrDefault(to, fallback);
     }
 
+    /** The profile that answers numbers no profile lists. */
+    public AssistantProfile defaultProfile() {
+        return fallback;
+    }
+
     /** The profile of this name ({@code default} always exists); empty for a name no profile has. */
     public Optional<AssistantProfile> named(String name) {
         return Optional.ofNullable(name == null ? null : byName.get(name));

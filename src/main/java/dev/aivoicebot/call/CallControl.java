@@ -27,6 +27,12 @@ public interface CallControl {
      */
     CompletionStage<Outcome> transfer(CallSid callSid, String address, String callerId, Duration ringFor);
 
+    /**
+     * Replaces the call's instructions with {@code <Say>message</Say><Hangup/>} (a message left on an answering
+     * machine); the media stream then ends. Never blocks and never completes exceptionally.
+     */
+    CompletionStage<Outcome> sayAndHangUp(CallSid callSid, String message);
+
     /** What a control request came to: done (a call that had already ended counts), or why it failed. */
     record Outcome(String failure) {
 

@@ -14,6 +14,10 @@ public enum CallEndReason {
     CALLER_NOT_READING("caller not reading audio"),
     /** The call was handed to a person ({@code transfer_call}): the carrier dials them, the stream ends. */
     TRANSFERRED("transferred"),
+    /** A call we placed reached an answering machine, and a message was left on it ({@code OUTBOUND_VOICEMAIL_ACTION}). */
+    VOICEMAIL("answered by a machine, voicemail message left"),
+    /** A call we placed reached an answering machine, and was hung up. */
+    ANSWERING_MACHINE("answered by a machine, hung up"),
     /** The replica had no room for the call (MAX_CONCURRENT_CALLS reached). */
     CAPACITY("capacity");
 

@@ -9,6 +9,7 @@ import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
 import dev.aivoicebot.openai.RealtimeEventHandler;
 import dev.aivoicebot.openai.ResponseCreate;
+import dev.aivoicebot.openai.SessionUpdate;
 import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.tools.CallInfo;
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
  * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
  * {@link ToolCalls} and {@link McpActivity} (the tools the model calls), {@link Transfer} (the hand-over to a
  * person), {@link Recording} (the call's recording), {@link Farewell} (how the call says goodbye) and
- * {@link HangUp} (how its line is put down).
+ * {@link HangUp} (how its line is put down); a call we placed first waits for who answered ({@link AnswerWait}).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
@@ -58,13 +59,16 @@ public final class CallSession implements RealtimeEventHandler {
     private final Transfer transfer;
     private final Recording recording;
     private final ResponseCreate greeting;
+    private final SessionUpdate session;
+    private final AnswerWait answering;
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
     private long maxDurationTimer = -1;
 
     CallSession(CallSid callSid, CallerLine caller, TranscriptWriter transcript, CallEnvironment env,
-            CallMeter meter, CallInfo callInfo, Opening opening, AssistantProfile profile) {
+            CallMeter meter, CallInfo callInfo, Opening opening) {
+        AssistantProfile profile = opening.profile();
         this.callSid = callSid;
         this.caller = caller;
         this.transcript = transcript;
@@ -72,7 +76,9 @@ public final class CallSession implements RealtimeEventHandler {
         this.meter = meter;
         this.heard = new HeardText(transcript, opening.history());
         this.greeting = opening.greeting();
-        this.upstream = new UpstreamLink(env, profile.sessionUpdate(), meter, this, new UpstreamLink.Callbacks(
+        this.session = profile.sessionUpdate();
+        this.answering = new AnswerWait(opening.answering(), transcript);
+        this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
         this.hangUp = new HangUp(callSid, caller, env.control, transcript);
@@ -104,6 +110,7 @@ public final class CallSession implements RealtimeEventHandler {
                 id -> endWithGoodbye(CallEndReason.MAX_DURATION, "maximum call duration reached"));
         upstream.connect();
         recording.start();
+        answering.start(env, this::answerDecided);
     }
 
     // ---- Caller side -------------------------------------------------------------------------------
@@ -115,6 +122,10 @@ public final class CallSession implements RealtimeEventHandler {
     public synchronized boolean callerAudio(String base64Payload, int audioBytes) {
         if (state == State.ENDING || state == State.ENDED) {
             return false; // the call is being closed: what the caller says now can no longer be answered
+        }
+        if (answering.holding()) {
+            meter.callerAudio(audioBytes);
+            return true; // perhaps an answering machine's greeting: the model must not answer it
         }
         upstream.callerAudio(base64Payload);
         meter.callerAudio(audioBytes);
@@ -166,7 +177,8 @@ public final class CallSession implements RealtimeEventHandler {
             connection.close();
             return;
         }
-        upstream.attach(connection, heard.history(), heard.needsGreeting() ? greeting : null);
+        upstream.attach(connection, session, heard.history(),
+                heard.needsGreeting() && !answering.holding() ? greeting : null);
         state = State.LIVE;
     }
 
@@ -328,6 +340,31 @@ public final class CallSession implements RealtimeEventHandler {
         tools.start(call);
     }
 
+    // ---- A call we placed: who answered -----------------------------------------------------------
+
+    private synchronized void answerDecided(AnswerWait.Decision decision) {
+        if (state == State.ENDING || state == State.ENDED) {
+            return;
+        }
+        answering.decide(decision, env, callSid).ifPresent(stage -> stage.whenComplete((outcome, failure) ->
+                machineAnswered(outcome != null ? outcome : CallControl.Outcome.failed(failure.getClass().getSimpleName()))));
+        if (answering.greeting() && state == State.LIVE && upstream.isOpen() && heard.needsGreeting()) {
+            upstream.send(greeting);
+        }
+    }
+
+    /** The carrier answered the voicemail message or hang-up: the call ends for that reason either way. */
+    private synchronized void machineAnswered(CallControl.Outcome outcome) {
+        if (state == State.ENDED) {
+            return;
+        }
+        if (outcome.isFailed()) {
+            transcript.system((answering.machineEndReason() == CallEndReason.VOICEMAIL ? "voicemail message"
+                    : "hang-up") + " failed: " + outcome.failure() + "; closing the media stream instead");
+        }
+        end(answering.machineEndReason(), null);
+    }
+
     // ---- Transfer ----------------------------------------------------------------------------------
 
     /** Dials once the announcement of the transfer has been generated and has played. */
@@ -477,12 +514,17 @@ public final class CallSession implements RealtimeEventHandler {
                 reason = CallEndReason.TRANSFERRED; // the carrier ended the stream to dial the target
                 detail = "to " + transfer.target();
             }
+            if (answering.machineAnswered() && reason == CallEndReason.CALLER_HUNG_UP) {
+                reason = answering.machineEndReason(); // the carrier ended the stream to play the message
+                detail = null;
+            }
             state = State.ENDED;
             meter.ended(reason.tag());
             toClose = upstream.release();
             tools.close();
             transfer.close();
             recording.close();
+            answering.close(env);
             heard.flush(false);
             cancel(maxDurationTimer);
         }

@@ -3,7 +3,6 @@ package dev.aivoicebot.call;
 import dev.aivoicebot.metrics.CallMeter;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeEventHandler;
-import dev.aivoicebot.openai.SessionUpdate;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,7 +27,6 @@ final class UpstreamLink {
     }
 
     private final CallEnvironment env;
-    private final SessionUpdate sessionUpdate;
     private final CallMeter meter;
     private final RealtimeEventHandler events;
     private final Callbacks callbacks;
@@ -38,10 +36,8 @@ final class UpstreamLink {
     private long sessionReadyTimer = -1;
     private long retryTimer = -1;
 
-    UpstreamLink(CallEnvironment env, SessionUpdate sessionUpdate, CallMeter meter, RealtimeEventHandler events,
-            Callbacks callbacks) {
+    UpstreamLink(CallEnvironment env, CallMeter meter, RealtimeEventHandler events, Callbacks callbacks) {
         this.env = env;
-        this.sessionUpdate = sessionUpdate;
         this.meter = meter;
         this.events = events;
         this.callbacks = callbacks;
@@ -66,7 +62,7 @@ final class UpstreamLink {
     }
 
     /** A session opened: configure it, give it the conversation so far, the audio kept meanwhile, the greeting. */
-    void attach(RealtimeConnection opened, List<?> history, Object greeting) {
+    void attach(RealtimeConnection opened, Object sessionUpdate, List<?> history, Object greeting) {
         connection = opened;
         meter.upstreamOpened();
         opened.send(sessionUpdate);

@@ -1,5 +1,6 @@
 package dev.aivoicebot.speech;
 
+import dev.aivoicebot.safety.RateLimiter;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

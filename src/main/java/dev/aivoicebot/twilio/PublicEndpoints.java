@@ -19,9 +19,13 @@ public class PublicEndpoints {
     public static final String TRANSFER_STATUS_PATH = "/voice/transfer-status";
     /** Twilio's {@code RecordingStatusCallback}: a call's recording is in progress, completed or absent. */
     public static final String RECORDING_STATUS_PATH = "/voice/recording-status";
+    /** Twilio's {@code StatusCallback} for a call we placed: initiated, ringing, answered, completed. */
+    public static final String OUTBOUND_STATUS_PATH = "/voice/outbound/status";
+    /** Twilio's {@code AsyncAmdStatusCallback}: who answered a call we placed (a person, a machine). */
+    public static final String OUTBOUND_AMD_PATH = "/voice/outbound/amd";
     /** The webhooks Twilio signs (every one but the stream upgrade, which is checked on its own). */
     static final Set<String> SIGNED_PATHS = Set.of(WEBHOOK_PATH, WHISPER_PATH,
-            TRANSFER_STATUS_PATH, RECORDING_STATUS_PATH);
+            TRANSFER_STATUS_PATH, RECORDING_STATUS_PATH, OUTBOUND_STATUS_PATH, OUTBOUND_AMD_PATH);
 
     private final String httpOrigin;
     private final String wsOrigin;

@@ -88,6 +88,11 @@ class RecordingPolicyTest {
         }
 
         @Override
+        public CompletionStage<Outcome> sayAndHangUp(CallSid callSid, String message) {
+            throw new AssertionError("no request expected");
+        }
+
+        @Override
         public CompletionStage<RecordingStart> startRecording(CallSid callSid) {
             throw new AssertionError("no request expected");
         }

@@ -77,6 +77,13 @@ class TwilioCallControl implements CallControl {
         return update(callSid, form, "transfer");
     }
 
+    @Override
+    public CompletionStage<Outcome> sayAndHangUp(CallSid callSid, String message) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("Twiml", Twiml.sayAndHangUp(message));
+        return update(callSid, form, "voicemail message");
+    }
+
     /** One update of the call; {@code action} names it in the log ("hang-up", "transfer"). */
     private CompletionStage<Outcome> update(CallSid callSid, MultivaluedMap<String, String> form, String action) {
         return request(callSid, account -> client.update(account.accountSid(), callSid.value(),

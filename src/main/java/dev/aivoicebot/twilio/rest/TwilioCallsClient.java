@@ -17,12 +17,23 @@ import jakarta.ws.rs.core.Response;
  * request never holds a thread while it waits, so it may be made from an event loop. Every status comes back as a
  * {@link Response}, so {@link TwilioAnswer} can read Twilio's error body.
  */
-@Path("/2010-04-01/Accounts/{AccountSid}/Calls")
+@Path("/2010-04-01/Accounts/{AccountSid}")
 public interface TwilioCallsClient {
+
+    /**
+     * Places a call ({@code To}, {@code From}, {@code Url}, {@code StatusCallback}, {@code MachineDetection}…);
+     * Twilio answers 201 with the new Call resource, its {@code sid} a CA… and its {@code status} {@code queued}.
+     */
+    @POST
+    @Path("/Calls.json")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> create(@PathParam("AccountSid") String accountSid,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form);
 
     /** Updates a call in progress: {@code Status=completed} hangs it up; {@code Twiml=<Response>…} replaces its TwiML. */
     @POST
-    @Path("/{CallSid}.json")
+    @Path("/Calls/{CallSid}.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> update(@PathParam("AccountSid") String accountSid, @PathParam("CallSid") String callSid,
@@ -33,7 +44,7 @@ public interface TwilioCallsClient {
      * {@code RecordingStatusCallback}…); Twilio answers 201 with the Recording resource, its {@code sid} an RE….
      */
     @POST
-    @Path("/{CallSid}/Recordings.json")
+    @Path("/Calls/{CallSid}/Recordings.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> startRecording(@PathParam("AccountSid") String accountSid, @PathParam("CallSid") String callSid,
@@ -41,7 +52,7 @@ public interface TwilioCallsClient {
 
     /** Updates a call's recording: {@code Status=paused|in-progress|stopped}; {@code Twilio.CURRENT} names the one in progress. */
     @POST
-    @Path("/{CallSid}/Recordings/{RecordingSid}.json")
+    @Path("/Calls/{CallSid}/Recordings/{RecordingSid}.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> updateRecording(@PathParam("AccountSid") String accountSid, @PathParam("CallSid") String callSid,

@@ -56,7 +56,9 @@ public final class FakeTwilioRest implements AutoCloseable {
         /** 500, error 20500. */
         SERVER_ERROR,
         /** No answer at all, until the client gives up (or 30 s). */
-        HANG
+        HANG,
+        /** 401, error 20003, as for a revoked credential. */
+        UNAUTHORIZED
     }
 
     /** One request as the fake saw it; {@code problems} is empty when auth, path and form were right. */
@@ -121,6 +123,7 @@ public final class FakeTwilioRest implements AutoCloseable {
         received.clear();
         recordings.clear();
         answers.clear();
+        createAnswer = Answer.UPDATE;
         onRequest = request -> {
         };
     }
@@ -128,6 +131,11 @@ public final class FakeTwilioRest implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
+            Matcher create = CREATE_PATH.matcher(path);
+            if (create.matches()) {
+                handleCreate(exchange, create);
+                return;
+            }
             Matcher recording = RECORDINGS_PATH.matcher(path);
             if (recording.matches()) {
                 handleRecording(exchange, recording);
@@ -178,6 +186,7 @@ public final class FakeTwilioRest implements AutoCloseable {
             case TOO_MANY_REQUESTS -> error(exchange, 429, 20429, "Too Many Requests");
             case SERVER_ERROR -> error(exchange, 500, 20500, "Internal Server Error");
             case HANG -> Thread.sleep(30_000);
+            case UNAUTHORIZED -> error(exchange, 401, 20003, "Authenticate");
         }
     }
 
@@ -404,5 +413,117 @@ public final class FakeTwilioRest implements AutoCloseable {
             problems.add("RecordingStatusCallbackEvent " + events);
         }
         return problems;
+    }
+
+    // ---- Placing a call: the account's Calls resource ----------------------------------------------
+
+    private static final Pattern CREATE_PATH = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Calls\\.json$");
+    private static final Set<String> CREATE_CALL_FIELDS = Set.of("To", "From", "Url", "Method", "StatusCallback",
+            "StatusCallbackMethod", "StatusCallbackEvent", "MachineDetection", "AsyncAmd", "AsyncAmdStatusCallback",
+            "AsyncAmdStatusCallbackMethod");
+    private static final Set<String> CALL_EVENTS = Set.of("initiated", "ringing", "answered", "completed");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    private volatile Answer createAnswer = Answer.UPDATE;
+
+    /** Answers requests to place a call this way from now on ({@link Answer#UPDATE}: 201 and a new call). */
+    public void answerCreates(Answer answer) {
+        createAnswer = answer;
+    }
+
+    /** Whether a request placed a call (callSid is then the SID the fake gave it, or null when it refused). */
+    public static boolean isCreateRequest(Received request) {
+        return request.path().endsWith("/Calls.json");
+    }
+
+    private void handleCreate(HttpExchange exchange, Matcher path) throws IOException, InterruptedException {
+        String user = basicUser(exchange.getRequestHeaders().getFirst("Authorization"));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, String> form = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        boolean auth = user != null && accountSid.equals(path.group(1));
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            problems.add("not a POST: " + exchange.getRequestMethod());
+        } else if (!auth) {
+            problems.add("basic auth missing or wrong, or another account");
+        } else {
+            problems.addAll(createProblems(exchange.getRequestHeaders().getFirst("Content-Type"), body, form));
+        }
+        Answer answer = createAnswer;
+        String sid = auth && problems.isEmpty() && answer == Answer.UPDATE
+                ? "CA" + java.util.UUID.randomUUID().toString().replace("-", "") : null;
+        Received request = new Received(exchange.getRequestMethod(), path.group(0), sid, user, form, problems);
+        received.add(request);
+        onRequest.accept(request);
+        if (!auth) {
+            error(exchange, 401, 20003, "Authenticate");
+        } else if (!problems.isEmpty()) {
+            error(exchange, 400, 21205, "Invalid parameter: " + String.join("; ", problems));
+        } else if (answer != Answer.UPDATE) {
+            answer(exchange, answer, path.group(0), null, form);
+        } else {
+            ObjectNode call = JSON.createObjectNode().put("sid", sid).put("account_sid", accountSid)
+                    .put("api_version", "2010-04-01").put("direction", "outbound-api").put("to", form.get("To"))
+                    .put("from", form.get("From")).put("status", "queued")
+                    .put("uri", "/2010-04-01/Accounts/" + accountSid + "/Calls/" + sid + ".json");
+            send(exchange, 201, call.toString());
+        }
+    }
+
+    private static List<String> createProblems(String contentType, byte[] body, Map<String, String> form) {
+        List<String> problems = new ArrayList<>();
+        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
+            problems.add("content type " + contentType);
+            return problems;
+        }
+        String text = new String(body, StandardCharsets.US_ASCII);
+        for (String pair : text.isEmpty() ? new String[0] : text.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            String name = URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8);
+            String value = nameValue.length == 2 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "";
+            if (form.put(name, value) != null) {
+                problems.add("field " + name + " given twice");
+            }
+        }
+        if (!CREATE_CALL_FIELDS.containsAll(form.keySet())) {
+            problems.add("unknown fields: " + form.keySet());
+        }
+        for (String number : List.of("To", "From")) {
+            if (!E164.matcher(form.getOrDefault(number, "")).matches()) {
+                problems.add(number + " " + form.get(number) + " is not an E.164 number");
+            }
+        }
+        checkCallback(form, "Url", "/voice", problems);
+        checkCallback(form, "StatusCallback", "/voice/outbound/status", problems);
+        checkCallback(form, "AsyncAmdStatusCallback", "/voice/outbound/amd", problems);
+        for (String method : List.of("Method", "StatusCallbackMethod", "AsyncAmdStatusCallbackMethod")) {
+            if (!"POST".equals(form.getOrDefault(method, "POST"))) {
+                problems.add(method + " " + form.get(method));
+            }
+        }
+        String events = form.getOrDefault("StatusCallbackEvent", "completed");
+        if (!CALL_EVENTS.containsAll(List.of(events.split(" ")))) {
+            problems.add("StatusCallbackEvent " + events);
+        }
+        if (!List.of("Enable", "DetectMessageEnd").contains(form.getOrDefault("MachineDetection", "Enable"))) {
+            problems.add("MachineDetection " + form.get("MachineDetection"));
+        }
+        if (!List.of("true", "false").contains(form.getOrDefault("AsyncAmd", "false"))) {
+            problems.add("AsyncAmd " + form.get("AsyncAmd"));
+        }
+        return problems;
+    }
+
+    private static void checkCallback(Map<String, String> form, String field, String path, List<String> problems) {
+        String url = form.getOrDefault(field, "");
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !"https".equals(uri.getScheme()) || !path.equals(uri.getPath())) {
+            problems.add(field + " " + url + " is not our https " + path + " URL");
+        }
     }
 }
