@@ -82,7 +82,8 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("outbound.voicemail-action", "OUTBOUND_VOICEMAIL_ACTION"),
             Map.entry("outbound.voicemail-message", "OUTBOUND_VOICEMAIL_MESSAGE"),
             Map.entry("outbound.rate-limit-requests", "OUTBOUND_RATE_LIMIT_REQUESTS"),
-            Map.entry("outbound.rate-limit-period", "OUTBOUND_RATE_LIMIT_PERIOD"));
+            Map.entry("outbound.rate-limit-period", "OUTBOUND_RATE_LIMIT_PERIOD"),
+            Map.entry("profiles.file", "PROFILES_FILE"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
+import dev.aivoicebot.call.ProfilesConfig;
 import dev.aivoicebot.call.RecordingConfig;
 import dev.aivoicebot.call.TransferConfig;
 import dev.aivoicebot.emulator.EmulatorConfig;
@@ -75,7 +76,7 @@ class ConfigNamesTest {
                 .withMapping(SoftphoneConfig.class).withMapping(SpeechConfig.class)
                 .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
-                .withMapping(OutboundConfig.class)
+                .withMapping(OutboundConfig.class).withMapping(ProfilesConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();

@@ -70,6 +70,15 @@ class StartupRefusalIT {
                 "TOOLS_SIGNING_SECRET is not set, but TOOLS_FILE declares HTTP tools");
     }
 
+    @Test
+    void anInvalidProfilesFileIsRefusedWithOneLineNamingTheFileTheProfileAndTheField() throws Exception {
+        Path file = toolsFile("""
+                {"profiles": [{"name": "sales", "numbers": ["+15550001"], "tools": ["get_weather"]}]}""");
+        assertRefused(Map.of("PROFILES_FILE", file.toString()), "PROFILES_FILE " + file
+                + ": profiles[0] \"sales\", field \"tools\": there is no tool or MCP server named get_weather (known: "
+                + "current_time)");
+    }
+
     /** The control for the two above: the same file, signed, starts; its header secret never reaches the log. */
     @Test
     void aValidToolsFileStartsAndItsSecretsStayOutOfTheLog() throws Exception {

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The session configuration, tools and set phrases every call uses, built once from configuration. */
+/**
+ * The assistant of the ASSISTANT_* settings and the set phrases every call uses, built once from configuration; it
+ * builds each {@link AssistantProfile}'s session from what the profile says and these settings for the rest.
+ */
 @ApplicationScoped
 public class AssistantSettings {
 
@@ -45,8 +48,17 @@ public class AssistantSettings {
                     "description", "Resume the recording of this call after pause_recording.",
                     "parameters", Map.of("type", "object", "properties", Map.of())));
 
-    private final SessionUpdate sessionUpdate;
-    private final ResponseCreate greeting;
+    /** The names of the call's own tools, which its settings offer (not a profile's tool list). */
+    static final Set<String> CALL_TOOLS = Set.of(CallSession.END_CALL, Transfer.TOOL, Recording.PAUSE_TOOL,
+            Recording.RESUME_TOOL);
+
+    private final String instructions;
+    private final String voice;
+    private final String greeting;
+    private final String realtimeModel;
+    private final TurnDetection turns;
+    private final String transcriptionModel;
+    private final String toolChoice;
     private final ResponseCreate goodbye = ResponseCreate.withInstructions("The call has to end now. Say goodbye "
             + "warmly in one short sentence, for example: \"I'm sorry, we need to end the call now. Thank you for "
             + "calling, goodbye!\"");
@@ -55,9 +67,8 @@ public class AssistantSettings {
     private final Duration fillerAfter;
     private final boolean dtmfToAssistant;
 
-    AssistantSettings(AssistantConfig assistant, OpenAiConfig openAi, ToolRegistry toolRegistry,
-            TransferTargets transferTargets, RecordingPolicy recording) {
-        String instructions = assistant.instructions().orElseGet(AssistantSettings::defaultInstructions);
+    AssistantSettings(AssistantConfig assistant, OpenAiConfig openAi, ToolRegistry toolRegistry) {
+        this.instructions = assistant.instructions().orElseGet(AssistantSettings::defaultInstructions);
         if (!TOOL_CHOICES.contains(assistant.toolChoice())) {
             throw new ConfigurationException("TOOL_CHOICE must be one of auto, none, required (was '"
                     + assistant.toolChoice() + "')");
@@ -76,30 +87,46 @@ public class AssistantSettings {
                         + ": that is a built-in tool of call recording (RECORDING)");
             }
         }
-        List<Object> tools = new ArrayList<>(toolRegistry.sessionTools());
-        tools.add(END_CALL_TOOL);
-        if (transferTargets.offered()) {
-            tools.add(transferTool(transferTargets.names()));
-        }
-        if (recording.available()) {
-            tools.addAll(RECORDING_TOOLS);
-        }
-        TurnDetection turns = new TurnDetection("server_vad", assistant.silenceTimeoutMs(), 300, 0.5, true, true);
-        this.sessionUpdate = new SessionUpdate(new Session("realtime", openAi.realtimeModel(), List.of("audio"),
-                instructions,
-                new Audio(new Input(Format.PCMU, turns, new Transcription(assistant.transcriptionModel())),
-                        new Output(Format.PCMU, assistant.voice())), tools, assistant.toolChoice()));
+        this.voice = assistant.voice();
+        this.greeting = assistant.greeting();
+        this.realtimeModel = openAi.realtimeModel();
+        this.turns = new TurnDetection("server_vad", assistant.silenceTimeoutMs(), 300, 0.5, true, true);
+        this.transcriptionModel = assistant.transcriptionModel();
+        this.toolChoice = assistant.toolChoice();
         this.filler = ResponseCreate.withoutTools("Say exactly this, and nothing else: \"" + assistant.toolFiller() + "\"");
         this.fillerAfter = assistant.toolFiller().isBlank() ? Duration.ZERO : assistant.toolFillerAfter();
         this.dtmfToAssistant = assistant.dtmfToAssistant();
-        this.greeting = greetingSaying(assistant.greeting());
+    }
+
+    /**
+     * The assistant {@code spec} describes, what it leaves out taken from the ASSISTANT_* settings. {@code tools} are
+     * the registry's declarations it offers, {@code functions} their names; {@code transferTargets} and
+     * {@code recorded} decide the call's own tools.
+     */
+    AssistantProfile profile(ProfileSpec spec, List<Object> tools, Set<String> functions, List<String> transferTargets,
+            boolean recorded) {
+        List<Object> declared = new ArrayList<>(tools);
+        declared.add(END_CALL_TOOL);
+        if (!transferTargets.isEmpty()) {
+            declared.add(transferTool(transferTargets));
+        }
+        if (recorded) {
+            declared.addAll(RECORDING_TOOLS);
+        }
+        SessionUpdate sessionUpdate = new SessionUpdate(new Session("realtime", realtimeModel, List.of("audio"),
+                spec.instructions().orElse(instructions),
+                new Audio(new Input(Format.PCMU, turns, new Transcription(transcriptionModel,
+                        spec.language().orElse(null))), new Output(Format.PCMU, spec.voice().orElse(voice))),
+                declared, toolChoice));
+        return new AssistantProfile(spec.name(), sessionUpdate,
+                AssistantProfile.greetingSaying(spec.greeting().orElse(greeting)), functions, transferTargets, recorded);
     }
 
     /**
      * The built-in transfer tool: the model names a configured target, never a number. Its description lists the
      * names, and the schema allows no other.
      */
-    private static Map<String, Object> transferTool(Set<String> names) {
+    private static Map<String, Object> transferTool(List<String> names) {
         String listed = String.join(", ", names);
         return Map.of("type", "function", "name", Transfer.TOOL,
                 "description", "Transfer the caller to a person. Targets: " + listed + ". Call this only when the "
@@ -114,33 +141,11 @@ public class AssistantSettings {
                         "required", List.of("target", "reason")));
     }
 
-    /** A greeting that says exactly {@code words}, then waits for the answer. */
-    public static ResponseCreate greetingSaying(String words) {
-        return ResponseCreate.withInstructions(
-                "Greet the caller by saying exactly this, then wait for their answer: \"" + words + "\"");
-    }
-
-    /** The session configuration with {@code more} after the instructions (a placed call's context). */
-    public SessionUpdate sessionUpdate(String more) {
-        Session session = sessionUpdate.session();
-        return new SessionUpdate(new Session(session.type(), session.model(), session.outputModalities(),
-                session.instructions() + "\n\n" + more, session.audio(), session.tools(), session.toolChoice()));
-    }
-
     /** The first words to a caller back from a transfer to {@code target} that nobody answered. */
     public ResponseCreate nobodyAnswered(String target) {
         return ResponseCreate.withInstructions("You tried to transfer the caller to " + target + ", but nobody "
                 + "answered. Tell the caller so in one or two short sentences, and offer to arrange a call-back or "
                 + "to help them yourself.");
-    }
-
-    public SessionUpdate sessionUpdate() {
-        return sessionUpdate;
-    }
-
-    /** The assistant speaks first: a response with instructions that override the session's for this turn. */
-    public ResponseCreate greeting() {
-        return greeting;
     }
 
     /** Asked for when the service must end the call (maximum duration, shutdown). */

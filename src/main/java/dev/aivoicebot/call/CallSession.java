@@ -68,6 +68,7 @@ public final class CallSession implements RealtimeEventHandler {
 
     CallSession(CallSid callSid, CallerLine caller, TranscriptWriter transcript, CallEnvironment env,
             CallMeter meter, CallInfo callInfo, Opening opening) {
+        AssistantProfile profile = opening.profile();
         this.callSid = callSid;
         this.caller = caller;
         this.transcript = transcript;
@@ -75,7 +76,7 @@ public final class CallSession implements RealtimeEventHandler {
         this.meter = meter;
         this.heard = new HeardText(transcript, opening.history());
         this.greeting = opening.greeting();
-        this.session = opening.session();
+        this.session = profile.sessionUpdate();
         this.answering = new AnswerWait(opening.answering(), transcript);
         this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
@@ -92,10 +93,11 @@ public final class CallSession implements RealtimeEventHandler {
                 toolFillerDue(session);
             }
         };
-        this.tools = new ToolCalls(env, upstream, transcript, callInfo, toolCallbacks);
+        this.tools = new ToolCalls(env, profile, upstream, transcript, callInfo, toolCallbacks);
         this.mcp = new McpActivity(env, upstream, transcript, tools);
-        this.transfer = new Transfer(callSid, callInfo.to(), env, tools, transcript, this::transferDue);
-        this.recording = new Recording(callSid, env.recording.recorded(callInfo.to()), env, tools, toolCallbacks,
+        this.transfer = new Transfer(callSid, callInfo.to(), profile.transferTargets(), env, tools, transcript,
+                this::transferDue);
+        this.recording = new Recording(callSid, profile.recorded(), env, tools, toolCallbacks,
                 transcript, this::underMonitor);
     }
 

@@ -21,14 +21,14 @@ import java.util.Optional;
 class OutboundOpening {
 
     private final OutboundCalls calls;
-    private final AssistantSettings settings;
+    private final AssistantProfiles profiles;
     private final OutboundMetrics metrics;
     private final VoicemailAction action;
     private final OutboundConfig config;
 
-    OutboundOpening(OutboundCalls calls, AssistantSettings settings, OutboundMetrics metrics, OutboundConfig config) {
+    OutboundOpening(OutboundCalls calls, AssistantProfiles profiles, OutboundMetrics metrics, OutboundConfig config) {
         this.calls = calls;
-        this.settings = settings;
+        this.profiles = profiles;
         this.metrics = metrics;
         this.config = config;
         this.action = VoicemailAction.of(config.voicemailAction());
@@ -44,15 +44,26 @@ class OutboundOpening {
         });
     }
 
+    /** The profile of {@code callSid} when this replica placed it: the one its request named. */
+    Optional<AssistantProfile> profileOf(CallSid callSid) {
+        return calls.find(callSid).map(call -> profileOf(call.plan()));
+    }
+
+    private AssistantProfile profileOf(OutboundPlan plan) {
+        return profiles.named(plan.profile()).orElseGet(profiles::defaultProfile);
+    }
+
     /**
-     * The one place a placed call's plan becomes its opening. The plan's {@code profile} name is carried but not
-     * applied here: assistant profiles choose the instructions, voice and greeting a profile names.
+     * The one place a placed call's plan becomes its opening: the profile it names (the default profile when it names
+     * none, or one PROFILES_FILE does not have), the request's context added to its instructions, the request's
+     * greeting.
      */
     Opening opening(OutboundCall call) {
         OutboundPlan plan = call.plan();
-        return new Opening(plan.context().isEmpty() ? settings.sessionUpdate()
-                : settings.sessionUpdate("Context for this call, which you placed: " + plan.context()),
-                List.of(), AssistantSettings.greetingSaying(plan.greeting()),
+        AssistantProfile named = profileOf(plan);
+        AssistantProfile profile = plan.context().isEmpty() ? named
+                : named.withContext(plan.context());
+        return new Opening(profile, List.of(), AssistantProfile.greetingSaying(plan.greeting()),
                 new AnswerWait.Plan(call, config.amdWait(), action, config.voicemailMessage(), metrics));
     }
 }

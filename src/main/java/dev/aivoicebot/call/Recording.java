@@ -88,9 +88,9 @@ final class Recording {
         return true;
     }
 
-    /** Whether {@code call} is one of the recording tools (offered only when recording is on). */
+    /** Whether {@code call} is one of the recording tools (offered only when this call is recorded). */
     boolean handles(FunctionCall call) {
-        return (PAUSE_TOOL.equals(call.name()) || RESUME_TOOL.equals(call.name())) && env.recording.available();
+        return (PAUSE_TOOL.equals(call.name()) || RESUME_TOOL.equals(call.name())) && state != State.OFF;
     }
 
     /** The model asked to pause or resume: answered now when there is nothing to do, else once Twilio has answered. */

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Whether a call is recorded, decided in one place: the webhook asks it to put the consent notice before the
- * stream, and the call asks it to start the recording, so the two never disagree. A recording is a request to
- * Twilio's REST API, so {@code RECORDING=dual} without call control is off, and the start-up log says so.
+ * Whether a call is recorded, decided in one place for each assistant profile: the webhook puts the consent notice
+ * before the stream of a recorded profile's call, and the call starts the recording, so the two never disagree. A
+ * recording is a request to Twilio's REST API, so {@code RECORDING=dual} without call control is off, and the
+ * start-up log says so.
  */
 @ApplicationScoped
 public class RecordingPolicy {
@@ -23,6 +24,7 @@ public class RecordingPolicy {
     private final boolean on;
     private final String notice;
     private final Optional<String> pauseKey;
+    private final CallControl control;
 
     RecordingPolicy(RecordingConfig config, CallControl control) {
         String mode = config.mode().strip();
@@ -40,6 +42,7 @@ public class RecordingPolicy {
             throw new ConfigurationException("RECORDING_PAUSE_KEY must be one key, 0-9, * or # (was '"
                     + pauseKey.get() + "'), or empty for none");
         }
+        this.control = control;
         this.on = configured && control.available();
     }
 
@@ -54,16 +57,12 @@ public class RecordingPolicy {
     }
 
     /**
-     * Whether the call to {@code to} (our number it rang) is recorded. The one decision: the notice and the recording
-     * both follow it.
+     * Whether a call whose profile says {@code mode} ({@code off}, {@code dual}, or nothing: as RECORDING says) is
+     * recorded. The one decision: its profile carries the answer to the webhook (the notice) and to the call (the
+     * recording), so the two never disagree.
      */
-    public boolean recorded(String to) {
-        return on;
-    }
-
-    /** Whether any call can be recorded: the pause and resume tools are offered then. */
-    public boolean available() {
-        return on;
+    public boolean recorded(Optional<String> mode) {
+        return mode.map(chosen -> chosen.equals("dual") && control.available()).orElse(on);
     }
 
     /** What a recorded call's caller hears first. */

@@ -29,6 +29,7 @@ final class ToolCalls {
     }
 
     private final CallEnvironment env;
+    private final AssistantProfile profile;
     private final UpstreamLink upstream;
     private final TranscriptWriter transcript;
     private final CallInfo callInfo;
@@ -42,17 +43,26 @@ final class ToolCalls {
     private boolean fillerSaid;
     private long fillerTimer = -1;
 
-    ToolCalls(CallEnvironment env, UpstreamLink upstream, TranscriptWriter transcript, CallInfo callInfo,
-            Callbacks callbacks) {
+    ToolCalls(CallEnvironment env, AssistantProfile profile, UpstreamLink upstream, TranscriptWriter transcript,
+            CallInfo callInfo, Callbacks callbacks) {
         this.env = env;
+        this.profile = profile;
         this.upstream = upstream;
         this.transcript = transcript;
         this.callInfo = callInfo;
         this.callbacks = callbacks;
     }
 
-    /** Runs the tool the model asked for; its result comes back through {@link Callbacks#finished}. */
+    /**
+     * Runs the tool the model asked for; its result comes back through {@link Callbacks#finished}. A tool of the
+     * registry that the call's profile does not offer is refused as if it did not exist: the model was not given it.
+     */
     void start(FunctionCall call) {
+        if (env.toolRegistry.isKnown(call.name()) && !profile.offers(call.name())) {
+            answer(call, new ToolResult(ToolResult.UNKNOWN_NAME, ToolOutcome.UNKNOWN, "There is no tool named \""
+                    + call.name() + "\" in this call; use only the tools you were given.", 0));
+            return;
+        }
         running++;
         int from = session;
         env.tools.run(new ToolCall(call.name(), call.callId(), call.arguments(), callInfo))

@@ -40,6 +40,8 @@ final class Transfer {
 
     private final CallSid callSid;
     private final String callerId;
+    /** The targets this call's profile may use, in the order its tool lists them. */
+    private final List<String> targets;
     private final CallEnvironment env;
     private final ToolCalls tools;
     private final TranscriptWriter transcript;
@@ -49,9 +51,10 @@ final class Transfer {
     private String reason;
     private long graceTimer = -1;
 
-    Transfer(CallSid callSid, String callerId, CallEnvironment env, ToolCalls tools, TranscriptWriter transcript,
-            Runnable dialDue) {
+    Transfer(CallSid callSid, String callerId, List<String> targets, CallEnvironment env, ToolCalls tools,
+            TranscriptWriter transcript, Runnable dialDue) {
         this.callSid = callSid;
+        this.targets = targets;
         this.callerId = callerId != null && E164.matcher(callerId).matches() ? callerId : "";
         this.env = env;
         this.tools = tools;
@@ -59,9 +62,12 @@ final class Transfer {
         this.dialDue = dialDue;
     }
 
-    /** Whether {@code call} is this call's transfer tool (offered only when targets and call control exist). */
+    /**
+     * Whether {@code call} is this call's transfer tool (offered only when its profile has targets and call control
+     * exists).
+     */
     boolean handles(FunctionCall call) {
-        return TOOL.equals(call.name()) && env.transferTargets.offered();
+        return TOOL.equals(call.name()) && !targets.isEmpty();
     }
 
     /** A transfer has been asked for and not failed: the call is on its way to a person. */
@@ -85,11 +91,11 @@ final class Transfer {
         }
         JsonNode arguments = parse(call.arguments());
         String name = arguments.path("target").asText("");
-        if (env.transferTargets.address(name).isEmpty()) {
+        if (!targets.contains(name)) {
             env.transferMetrics.count(name, TransferOutcome.UNKNOWN_TARGET);
             transcript.system("transfer refused: no target named " + SafeText.of(name));
             tools.answer(call, result(ToolOutcome.INVALID_ARGUMENTS, "There is no transfer target named \""
-                    + SafeText.of(name) + "\". The valid targets are: " + String.join(", ", env.transferTargets.names())
+                    + SafeText.of(name) + "\". The valid targets are: " + String.join(", ", targets)
                     + ". Nothing was dialed."));
             return;
         }

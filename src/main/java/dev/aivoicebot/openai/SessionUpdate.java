@@ -47,7 +47,9 @@ public record SessionUpdate(String type, Session session) {
             @JsonProperty("interrupt_response") boolean interruptResponse) {
     }
 
+    /** {@code language}: ISO-639-1 code of what the caller speaks; omitted (the model guesses) when null. */
     @RegisterForReflection
-    public record Transcription(String model) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Transcription(String model, String language) {
     }
 }

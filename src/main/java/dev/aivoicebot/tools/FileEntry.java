@@ -1,11 +1,17 @@
 package dev.aivoicebot.tools;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.aivoicebot.safety.SafeText;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.runtime.configuration.DurationConverter;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,11 +24,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One object of TOOLS_FILE (a tool or an MCP server) and the reading of its fields. A problem is a
- * {@link ConfigurationException} whose one line names the file, the entry and the field, and never quotes a value
- * (a value may be, or hold, a secret).
+ * One object of a JSON settings file (a tool or an MCP server of TOOLS_FILE, a profile of PROFILES_FILE) and the
+ * reading of its fields. A problem is a {@link ConfigurationException} whose one line names the file, the entry and
+ * the field, and never quotes a value (a value may be, or hold, a secret).
  */
-final class FileEntry {
+public final class FileEntry {
 
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -35,7 +41,7 @@ final class FileEntry {
     private String label;
 
     /** {@code file} names the file, {@code position} the entry ({@code tools[0]}); {@code fields} are all it may have. */
-    FileEntry(String file, String position, JsonNode node, Set<String> fields) {
+    public FileEntry(String file, String position, JsonNode node, Set<String> fields) {
         this.file = file;
         this.node = node;
         this.label = position;
@@ -51,8 +57,33 @@ final class FileEntry {
         }
     }
 
+    /**
+     * The JSON document at {@code path}, read with {@code json} (which should detect duplicate keys); {@code file}
+     * names it in the one-line problem ("TOOLS_FILE /etc/tools.json").
+     */
+    public static JsonNode parse(ObjectReader json, Path path, String file) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException e) {
+            throw new ConfigurationException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        try {
+            JsonNode root = json.readTree(text);
+            if (root == null || root.isMissingNode()) {
+                throw new ConfigurationException(file + ": is empty; it must be a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigurationException(file + ": is not valid JSON" + where + " ("
+                    + SafeText.of(e.getOriginalMessage()) + ")");
+        }
+    }
+
     /** A name ({@code ^[a-zA-Z0-9_-]{1,64}$}); from here on, problems name the entry by it too. */
-    String name(String field) {
+    public String name(String field) {
         String name = requiredText(field);
         if (!NAME.matcher(name).matches()) {
             throw problem(field, "must match ^[a-zA-Z0-9_-]{1,64}$");
@@ -61,11 +92,11 @@ final class FileEntry {
         return name;
     }
 
-    String requiredText(String field) {
+    public String requiredText(String field) {
         return optionalText(field).orElseThrow(() -> problem(field, "is required"));
     }
 
-    Optional<String> optionalText(String field) {
+    public Optional<String> optionalText(String field) {
         JsonNode value = node.get(field);
         if (value == null) {
             return Optional.empty();
@@ -149,7 +180,7 @@ final class FileEntry {
     }
 
     /** A list of names, e.g. tool names of an MCP server; absent when the field is. */
-    Optional<List<String>> names(String field) {
+    public Optional<List<String>> names(String field) {
         JsonNode list = node.get(field);
         if (list == null) {
             return Optional.empty();
@@ -169,7 +200,7 @@ final class FileEntry {
         return Optional.of(List.copyOf(names));
     }
 
-    ConfigurationException problem(String field, String problem) {
+    public ConfigurationException problem(String field, String problem) {
         return new ConfigurationException(file + ": " + label + ", field \"" + field + "\": " + problem);
     }
 }

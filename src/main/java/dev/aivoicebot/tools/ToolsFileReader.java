@@ -1,15 +1,10 @@
 package dev.aivoicebot.tools;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.aivoicebot.safety.SafeText;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +46,7 @@ final class ToolsFileReader {
      */
     ToolsFile read(Path path, Map<String, String> taken) {
         String file = "TOOLS_FILE " + path;
-        JsonNode root = parse(path, file);
+        JsonNode root = FileEntry.parse(json, path, file);
         new FileEntry(file, "the file", root, FILE_FIELDS);
         List<HttpTool> tools = new ArrayList<>();
         Map<String, String> names = new HashMap<>(taken);
@@ -143,26 +138,5 @@ final class ToolsFileReader {
             throw new ConfigurationException(file + ": \"" + field + "\" must be a list");
         }
         return list;
-    }
-
-    private JsonNode parse(Path path, String file) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (IOException e) {
-            throw new ConfigurationException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
-        try {
-            JsonNode root = json.readTree(text);
-            if (root == null || root.isMissingNode()) {
-                throw new ConfigurationException(file + ": is empty; it must be a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigurationException(file + ": is not valid JSON" + where + " ("
-                    + SafeText.of(e.getOriginalMessage()) + ")");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aivoicebot.twilio;
 
+import dev.aivoicebot.call.CallStarter;
 import dev.aivoicebot.call.RecordingPolicy;
 import dev.aivoicebot.safety.CallSid;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The TwiML that connects a call to our Media Stream, with the call's numbers and a fresh stream token; a recorded
- * call's caller hears the recording notice first.
+ * The TwiML that connects a call to our Media Stream, with the call's numbers and a fresh stream token; the caller
+ * of a call its profile records (the profile the stream's start will choose) hears the recording notice first.
  */
 @ApplicationScoped
 class StreamConnect {
@@ -16,11 +17,13 @@ class StreamConnect {
     private final PublicEndpoints endpoints;
     private final StreamTokens tokens;
     private final RecordingPolicy recording;
+    private final CallStarter calls;
 
-    StreamConnect(PublicEndpoints endpoints, StreamTokens tokens, RecordingPolicy recording) {
+    StreamConnect(PublicEndpoints endpoints, StreamTokens tokens, RecordingPolicy recording, CallStarter calls) {
         this.endpoints = endpoints;
         this.tokens = tokens;
         this.recording = recording;
+        this.calls = calls;
     }
 
     String twiml(CallSid callSid, String from, String to) {
@@ -29,7 +32,7 @@ class StreamConnect {
         parameters.put("From", valueOrEmpty(from));
         parameters.put("To", valueOrEmpty(to));
         parameters.put(StreamTokens.PARAMETER, tokens.mint(callSid));
-        return Twiml.connectStream(recording.recorded(to) ? recording.notice() : "", endpoints.streamUrl(), parameters);
+        return Twiml.connectStream(calls.profileFor(callSid, to).recorded() ? recording.notice() : "", endpoints.streamUrl(), parameters);
     }
 
     /** Twilio caps a Parameter's name+value at 500 characters; phone numbers are far shorter. */

@@ -24,17 +24,17 @@ import org.junit.jupiter.api.Test;
 class RecordingPolicyTest {
 
     @Test
-    void offByDefault() {
+    void offByDefaultUnlessAProfileSaysDual() {
         RecordingPolicy policy = policy(Map.of(), true);
-        assertFalse(policy.recorded("+15550123"));
-        assertFalse(policy.available());
+        assertFalse(policy.recorded(Optional.empty()));
+        assertTrue(policy.recorded(Optional.of("dual")), "a profile may record its calls");
     }
 
     @Test
-    void dualWithCallControlRecordsEveryCallAfterTheDefaultNotice() {
+    void dualWithCallControlRecordsEveryCallAfterTheDefaultNoticeUnlessAProfileSaysOff() {
         RecordingPolicy policy = policy(Map.of("RECORDING", "dual"), true);
-        assertTrue(policy.recorded("+15550123"));
-        assertTrue(policy.available());
+        assertTrue(policy.recorded(Optional.empty()));
+        assertFalse(policy.recorded(Optional.of("off")), "a profile may leave its calls unrecorded");
         assertEquals("This call may be recorded.", policy.notice());
         assertEquals(Optional.of("*"), policy.pauseKey());
     }
@@ -42,8 +42,8 @@ class RecordingPolicyTest {
     @Test
     void dualWithoutCallControlRecordsNothing() {
         RecordingPolicy policy = policy(Map.of("RECORDING", "dual"), false);
-        assertFalse(policy.recorded("+15550123"));
-        assertFalse(policy.available());
+        assertFalse(policy.recorded(Optional.empty()));
+        assertFalse(policy.recorded(Optional.of("dual")), "not even a profile's");
     }
 
     @Test
