@@ -1,6 +1,7 @@
 package dev.aivoicebot.call;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.outbound.ProfileNames;
 import dev.aivoicebot.tools.ToolDeclarations.FunctionTool;
 import dev.aivoicebot.tools.ToolDeclarations.McpTool;
 import dev.aivoicebot.tools.ToolRegistry;
@@ -28,7 +29,7 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
-public class AssistantProfiles {
+public class AssistantProfiles implements ProfileNames {
 
     private static final Logger LOG = Logger.getLogger(AssistantProfiles.class);
 
@@ -108,6 +109,7 @@ public class AssistantProfiles {
     }
 
     /** Every profile's name, the file's order, {@code default} last unless the file names it. */
+    @Override
     public Collection<String> names() {
         return byName.keySet();
     }

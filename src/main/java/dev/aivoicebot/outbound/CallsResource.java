@@ -38,9 +38,11 @@ public class CallsResource {
     private final OutboundMetrics metrics;
     private final OutboundConfig config;
     private final CallRequestParser parser;
+    private final ProfileNames profiles;
 
     CallsResource(OutboundAccess access, Destinations destinations, CallPlacer placer, OutboundCalls calls,
-            OutboundMetrics metrics, OutboundConfig config, ObjectMapper json) {
+            OutboundMetrics metrics, OutboundConfig config, ObjectMapper json, ProfileNames profiles) {
+        this.profiles = profiles;
         this.access = access;
         this.destinations = destinations;
         this.placer = placer;
@@ -102,6 +104,10 @@ public class CallsResource {
         if (!destinations.allows(request.to())) {
             throw new OutboundException(Response.Status.FORBIDDEN, "destination_not_allowed",
                     "calls to " + request.to() + " are not allowed (OUTBOUND_ALLOWED)");
+        }
+        if (request.profile() != null && !profiles.names().contains(request.profile())) {
+            throw new OutboundException(Response.Status.BAD_REQUEST, "invalid_request", "no profile named '"
+                    + request.profile() + "'; known: " + String.join(", ", profiles.names()));
         }
         String from = destinations.callerId(request.from()).orElseThrow(() -> new OutboundException(
                 Response.Status.BAD_REQUEST, "invalid_request", request.from() == null

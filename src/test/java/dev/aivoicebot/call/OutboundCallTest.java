@@ -147,11 +147,13 @@ class OutboundCallTest extends DialingTest {
         placeCall("{\"to\": ").statusCode(400);
         placeCall("[\"+15550123\"]").statusCode(400);
         placeCall("{\"to\": \"+15550123\", \"profile\": \"no spaces\"}").statusCode(400);
+        placeCall("{\"to\": \"+15550123\", \"profile\": \"clinic\"}").statusCode(400).body("error.message",
+                org.hamcrest.Matchers.equalTo("no profile named 'clinic'; known: default"));
         placeCall("{\"to\": \"+15550123\", \"context\": \"" + "x".repeat(2001) + "\"}").statusCode(400);
         given().header("Authorization", "Bearer " + KEY).contentType("text/plain").body("{\"to\": \"+15550123\"}")
                 .when().post("/calls").then().statusCode(415);
         assertEquals(List.of(), rest.received(), "nothing reaches Twilio");
-        assertEquals(10, MetricsScrape.now().delta(before, "calls_outbound_total", "outcome=\"refused\""));
+        assertEquals(11, MetricsScrape.now().delta(before, "calls_outbound_total", "outcome=\"refused\""));
     }
 
     @ParameterizedTest
@@ -217,7 +219,7 @@ class OutboundCallTest extends DialingTest {
     @Test
     void aPersonIsGreetedWithTheRequestsGreetingAndContextOnceDetectionSaysHuman() {
         Placed call = answer("{\"to\": \"+15550123\", \"greeting\": \"Hi, this is Ada from the clinic.\", "
-                + "\"context\": \"Reminder for the appointment at 3 pm on Friday.\", \"profile\": \"clinic\"}");
+                + "\"context\": \"Reminder for the appointment at 3 pm on Friday.\", \"profile\": \"default\"}");
         String sessionUpdate = call.session.clientEvents().get(0);
         assertTrue(sessionUpdate.contains("\"type\":\"session.update\""), sessionUpdate);
         assertTrue(sessionUpdate.contains("Reminder for the appointment at 3 pm on Friday."), sessionUpdate);
@@ -233,7 +235,7 @@ class OutboundCallTest extends DialingTest {
         List<String> events = call.session.clientEvents();
         String greeting = events.stream().filter(e -> e.contains("\"type\":\"response.create\"")).findFirst().orElseThrow();
         assertTrue(greeting.contains("Hi, this is Ada from the clinic."), greeting);
-        assertTrue(call.lines().stream().anyMatch(l -> l.endsWith(" system: outbound call with profile clinic; "
+        assertTrue(call.lines().stream().anyMatch(l -> l.endsWith(" system: outbound call with profile default; "
                 + "context: Reminder for the appointment at 3 pm on Friday.")), call.lines()::toString);
         await("caller audio reaches the model after the greeting is let go",
                 () -> call.session.clientEventTypes().contains("input_audio_buffer.append"));
