@@ -13,6 +13,7 @@ import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.tools.CallInfo;
 import dev.aivoicebot.tools.ToolResult;
+import dev.aivoicebot.transcript.CallDetails;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import java.util.Locale;
 import org.jboss.logging.Logger;
@@ -58,6 +59,7 @@ public final class CallSession implements RealtimeEventHandler {
     private final Transfer transfer;
     private final Recording recording;
     private final ResponseCreate greeting;
+    private final CallInfo callInfo;
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
@@ -72,6 +74,7 @@ public final class CallSession implements RealtimeEventHandler {
         this.meter = meter;
         this.heard = new HeardText(transcript, opening.history());
         this.greeting = opening.greeting();
+        this.callInfo = callInfo;
         this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
@@ -466,6 +469,7 @@ public final class CallSession implements RealtimeEventHandler {
      */
     private void end(CallEndReason why, String whyDetail, boolean goodbyePlayed) {
         RealtimeConnection toClose;
+        CallDetails.Builder details;
         CallEndReason reason = why;
         String detail = whyDetail;
         synchronized (this) {
@@ -484,6 +488,7 @@ public final class CallSession implements RealtimeEventHandler {
             recording.close();
             heard.flush(false);
             cancel(maxDurationTimer);
+            details = details(reason);
         }
         if (toClose != null) {
             toClose.close();
@@ -492,14 +497,22 @@ public final class CallSession implements RealtimeEventHandler {
         CallEndReason ended = reason;
         String endedDetail = detail;
         hangUp.putDown(ended, goodbyePlayed, endedDetail)
-                .whenComplete((down, failure) -> lineDown(ended, endedDetail, seconds));
+                .whenComplete((down, failure) -> lineDown(ended, endedDetail, seconds, details));
     }
 
-    private void lineDown(CallEndReason reason, String detail, double seconds) {
+    /** The call's record beside its transcript: every field the call knows is filled here, as it ends. */
+    private CallDetails.Builder details(CallEndReason reason) {
+        return CallDetails.builder().direction(CallDetails.INBOUND).from(callInfo.from()).to(callInfo.to())
+                .endReason(reason.name(), reason.description())
+                .transferTarget(reason == CallEndReason.TRANSFERRED ? transfer.target() : null)
+                .recordingSid(recording.recordingSid());
+    }
+
+    private void lineDown(CallEndReason reason, String detail, double seconds, CallDetails.Builder details) {
         env.registry.remove(this);
         String why = detail == null || detail.equals(reason.description()) ? "" : " (" + SafeText.of(detail) + ")";
         transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,
-                seconds));
+                seconds), details);
         LOG.infof("Call %s ended: %s after %.1f s", callSid, reason.description(), seconds);
     }
 
