@@ -1,4 +1,4 @@
-package dev.aivoicebot.speech;
+package dev.aivoicebot.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

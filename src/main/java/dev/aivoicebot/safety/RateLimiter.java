@@ -1,4 +1,4 @@
-package dev.aivoicebot.speech;
+package dev.aivoicebot.safety;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * Per-client budget of {@code requests} per {@code period}, allowing bursts up to the whole budget
  * (the generic cell rate algorithm: one timestamp per client). In memory, per instance.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     /** Past this many tracked clients, idle ones are forgotten (they are indistinguishable from new ones). */
     private static final int MAX_TRACKED_CLIENTS = 10_000;
@@ -20,7 +20,7 @@ final class RateLimiter {
     /** Per client, the time at which its budget is whole again ("theoretical arrival time"). */
     private final Map<String, Long> fullAt = new ConcurrentHashMap<>();
 
-    RateLimiter(int requests, Duration period, LongSupplier nanoClock) {
+    public RateLimiter(int requests, Duration period, LongSupplier nanoClock) {
         if (requests < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("rate limit needs requests >= 1 and a positive period");
         }
@@ -30,7 +30,7 @@ final class RateLimiter {
     }
 
     /** Takes one request from the client's budget: 0 if allowed, else whole seconds until it may retry. */
-    long acquire(String client) {
+    public long acquire(String client) {
         long now = nanoClock.getAsLong();
         long[] wait = {0};
         fullAt.compute(client, (key, previous) -> {
@@ -48,7 +48,7 @@ final class RateLimiter {
     }
 
     /** What {@link #acquire} would answer, without taking anything from the budget. */
-    long peek(String client) {
+    public long peek(String client) {
         Long at = fullAt.get(client);
         return at == null ? 0 : seconds(at + interval - period - nanoClock.getAsLong());
     }
