@@ -1,7 +1,7 @@
 package dev.aivoicebot.speech;
 
-import jakarta.inject.Singleton;
 import dev.aivoicebot.safety.RateLimiter;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
