@@ -72,7 +72,9 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("tools.time-zone", "ASSISTANT_TIME_ZONE"),
             Map.entry("recording.mode", "RECORDING"),
             Map.entry("recording.notice", "RECORDING_NOTICE"),
-            Map.entry("recording.pause-key", "RECORDING_PAUSE_KEY"));
+            Map.entry("recording.pause-key", "RECORDING_PAUSE_KEY"),
+            Map.entry("admin.api-key", "ADMIN_API_KEY"),
+            Map.entry("admin.require-api-key", "ADMIN_REQUIRE_API_KEY"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

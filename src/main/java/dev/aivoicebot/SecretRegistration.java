@@ -1,5 +1,6 @@
 package dev.aivoicebot;
 
+import dev.aivoicebot.admin.AdminConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.speech.SpeechConfig;
@@ -13,12 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SecretRegistration {
 
-    SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools) {
+    SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools,
+            AdminConfig admin) {
         openAi.apiKey().ifPresent(SafeText::registerSecret);
         twilio.authToken().ifPresent(SafeText::registerSecret);
         twilio.apiSecret().ifPresent(SafeText::registerSecret);
         twilio.streamTokenSecret().ifPresent(SafeText::registerSecret);
         speech.apiKey().ifPresent(SafeText::registerSecret);
         tools.signingSecret().ifPresent(SafeText::registerSecret);
+        admin.apiKey().ifPresent(SafeText::registerSecret);
     }
 }

@@ -2,6 +2,7 @@ package dev.aivoicebot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.aivoicebot.admin.AdminConfig;
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
 import dev.aivoicebot.call.RecordingConfig;
@@ -74,6 +75,7 @@ class ConfigNamesTest {
                 .withMapping(SoftphoneConfig.class).withMapping(SpeechConfig.class)
                 .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
+                .withMapping(AdminConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();
