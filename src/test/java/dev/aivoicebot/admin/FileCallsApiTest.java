@@ -1,0 +1,39 @@
+package dev.aivoicebot.admin;
+
+import dev.aivoicebot.transcript.CallDetailsFile;
+import dev.aivoicebot.transcript.CallFileName;
+import dev.aivoicebot.transcript.TranscriptFile;
+import dev.aivoicebot.transcript.TranscriptLine;
+import dev.aivoicebot.transcript.NumberedLine;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The calls API over the files in LOG_DIR, the default backend: calls are put on record as files. */
+@QuarkusTest
+@TestProfile(ArchiveTestProfile.class)
+class FileCallsApiTest extends CallsApiContract {
+
+    private static final Path DIR = ArchiveTestProfile.LOG_DIR;
+
+    @Override
+    void record(StoredCall call) throws IOException {
+        CallFileName name = new CallFileName(call.startedAt(), call.callSid());
+        StringBuilder text = new StringBuilder();
+        call.lines().forEach(line -> text.append(line.format()));
+        Files.writeString(name.transcript(DIR), text);
+        if (call.details() != null) {
+            CallDetailsFile.write(name.details(DIR), call.details());
+        }
+    }
+
+    @Override
+    List<TranscriptLine> transcriptLines(String callSid) throws IOException {
+        CallFileName name = TranscriptFile.list(DIR).stream().filter(n -> n.callSid().value().equals(callSid))
+                .findFirst().orElseThrow(() -> new AssertionError("no transcript for " + callSid));
+        return TranscriptFile.readFrom(name.transcript(DIR), 0, 0).lines().stream().map(NumberedLine::line).toList();
+    }
+}
