@@ -1,14 +1,12 @@
 package dev.aivoicebot.admin;
 
-import dev.aivoicebot.transcript.CallDetailsFile;
 import dev.aivoicebot.transcript.CallFileName;
 import dev.aivoicebot.transcript.TranscriptFile;
-import dev.aivoicebot.transcript.TranscriptLine;
 import dev.aivoicebot.transcript.NumberedLine;
+import dev.aivoicebot.transcript.TranscriptLine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,13 +19,7 @@ class FileCallsApiTest extends CallsApiContract {
 
     @Override
     void record(StoredCall call) throws IOException {
-        CallFileName name = new CallFileName(call.startedAt(), call.callSid());
-        StringBuilder text = new StringBuilder();
-        call.lines().forEach(line -> text.append(line.format()));
-        Files.writeString(name.transcript(DIR), text);
-        if (call.details() != null) {
-            CallDetailsFile.write(name.details(DIR), call.details());
-        }
+        call.writeTo(DIR);
     }
 
     @Override

@@ -2,9 +2,14 @@ package dev.aivoicebot.admin;
 
 import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.transcript.CallDetails;
+import dev.aivoicebot.transcript.CallDetailsFile;
+import dev.aivoicebot.transcript.CallFileName;
 import dev.aivoicebot.transcript.CallDetails.Usage;
 import dev.aivoicebot.transcript.Speaker;
 import dev.aivoicebot.transcript.TranscriptLine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +22,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * after a crash). Built like the service writes calls: a start line naming the parties, an end line.
  */
 record StoredCall(CallSid callSid, Instant startedAt, List<TranscriptLine> lines, CallDetails details) {
+
+    /** Writes the call's files into {@code dir} as the service writes them: the transcript, then the details. */
+    void writeTo(Path dir) throws IOException {
+        CallFileName name = new CallFileName(startedAt, callSid);
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line.format()));
+        Files.writeString(name.transcript(dir), text);
+        if (details != null) {
+            CallDetailsFile.write(name.details(dir), details);
+        }
+    }
 
     static Builder startingAt(Instant startedAt) {
         return new Builder(startedAt);
