@@ -57,7 +57,7 @@ public=https://voice.example.test
 
 # Prod profile, no call limit, transcripts in the temp dir; health and metrics on loopback too.
 export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 PUBLIC_BASE_URL=$public \
-  TWILIO_AUTH_TOKEN=$token STREAM_TOKEN_SECRET=$token GENERATE_VOICE_API_KEY=$token LOG_DIR="$work/transcripts" MAX_CONCURRENT_CALLS=0
+  TWILIO_AUTH_TOKEN=$token STREAM_TOKEN_SECRET=$token GENERATE_VOICE_API_KEY=$token ADMIN_API_KEY=$token LOG_DIR="$work/transcripts" MAX_CONCURRENT_CALLS=0
 unset OPENAI_API_KEY
 start() { # PORT MANAGEMENT_PORT LOG -- the service (jar or BENCH_BINARY), or the sample, in the background
   if [ "$target" = sample ]; then

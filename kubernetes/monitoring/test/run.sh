@@ -44,7 +44,7 @@ echo "== service on 127.0.0.1:$app_port, management on $management_port (emulato
 PORT=$app_port MANAGEMENT_PORT=$management_port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
   PUBLIC_BASE_URL=https://voice.example.test TWILIO_AUTH_TOKEN=$token STREAM_TOKEN_SECRET=$token \
   EMULATOR_ENABLED=true OPENAI_API_KEY=sk-not-a-real-key EMULATOR_TOOL_CALLS='turn:1 -> current_time()' \
-  OPENAI_BASE_URL=http://127.0.0.1:$speech_port/v1 GENERATE_VOICE_API_KEY=$token LOG_DIR="$work/transcripts" \
+  OPENAI_BASE_URL=http://127.0.0.1:$speech_port/v1 GENERATE_VOICE_API_KEY=$token ADMIN_API_KEY=$token LOG_DIR="$work/transcripts" \
   java -jar "$jar" >"$work/service.log" 2>&1 & pids+=($!)
 wait_for "http://127.0.0.1:$management_port/q/health/ready" 60 "the service" || { tail -50 "$work/service.log"; exit 1; }
 

@@ -83,7 +83,9 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("outbound.voicemail-message", "OUTBOUND_VOICEMAIL_MESSAGE"),
             Map.entry("outbound.rate-limit-requests", "OUTBOUND_RATE_LIMIT_REQUESTS"),
             Map.entry("outbound.rate-limit-period", "OUTBOUND_RATE_LIMIT_PERIOD"),
-            Map.entry("profiles.file", "PROFILES_FILE"));
+            Map.entry("profiles.file", "PROFILES_FILE"),
+            Map.entry("admin.api-key", "ADMIN_API_KEY"),
+            Map.entry("admin.require-api-key", "ADMIN_REQUIRE_API_KEY"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

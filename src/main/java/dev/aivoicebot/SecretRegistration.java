@@ -1,5 +1,6 @@
 package dev.aivoicebot;
 
+import dev.aivoicebot.admin.AdminConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.outbound.OutboundConfig;
 import dev.aivoicebot.safety.SafeText;
@@ -15,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SecretRegistration {
 
     SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools,
-            OutboundConfig outbound) {
+            OutboundConfig outbound, AdminConfig admin) {
         openAi.apiKey().ifPresent(SafeText::registerSecret);
         twilio.authToken().ifPresent(SafeText::registerSecret);
         twilio.apiSecret().ifPresent(SafeText::registerSecret);
@@ -23,5 +24,6 @@ public class SecretRegistration {
         speech.apiKey().ifPresent(SafeText::registerSecret);
         tools.signingSecret().ifPresent(SafeText::registerSecret);
         outbound.apiKey().ifPresent(SafeText::registerSecret);
+        admin.apiKey().ifPresent(SafeText::registerSecret);
     }
 }

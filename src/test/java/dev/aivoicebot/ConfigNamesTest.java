@@ -2,6 +2,7 @@ package dev.aivoicebot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.aivoicebot.admin.AdminConfig;
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
 import dev.aivoicebot.call.ProfilesConfig;
@@ -77,6 +78,7 @@ class ConfigNamesTest {
                 .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
                 .withMapping(OutboundConfig.class).withMapping(ProfilesConfig.class)
+                .withMapping(AdminConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();

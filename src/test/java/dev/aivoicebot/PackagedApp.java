@@ -83,6 +83,7 @@ public final class PackagedApp implements AutoCloseable {
         env.put("STREAM_TOKEN_SECRET", "packaged-app-stream-secret-4e2d90b1");
         env.put("EMULATOR_ENABLED", "true");
         env.put("GENERATE_VOICE_ENABLED", "false");
+        env.put("ADMIN_API_KEY", "packaged-app-admin-key-7a1c3e");
         env.put("LOG_DIR", workDir.resolve("transcripts").toString());
         env.putAll(settings);
         Path output = workDir.resolve("service.log");

@@ -30,9 +30,10 @@ public class PackagedAppConfig implements QuarkusTestResourceLifecycleManager {
                 "quarkus.config.locations", testSettings(),
                 // relative paths would resolve against the launched process' working directory
                 "transcript.dir", Path.of("target/test-transcripts").toAbsolutePath().toString(),
-                // the artifact runs in the prod profile, where an open /generate-voice refuses to start;
-                // JVM tests run in the test profile, which allows it
-                "speech.require-api-key", "false");
+                // the artifact runs in the prod profile, where an open /generate-voice or calls API refuses to
+                // start; JVM tests run in the test profile, which allows both
+                "speech.require-api-key", "false",
+                "admin.require-api-key", "false");
     }
 
     @Override

@@ -37,6 +37,11 @@ class StartupRefusalIT {
     }
 
     @Test
+    void anOpenCallsApiIsRefusedWithOneLineAndExitCode1() throws Exception {
+        assertRefused(Map.of("ADMIN_API_KEY", ""), "The calls API (/api/calls) and console (/console) show");
+    }
+
+    @Test
     void productionWithoutATwilioAuthTokenIsRefusedWithOneLineAndExitCode1() throws Exception {
         assertRefused(Map.of("TWILIO_AUTH_TOKEN", ""), "TWILIO_AUTH_TOKEN is not set");
     }

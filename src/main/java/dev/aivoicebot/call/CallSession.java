@@ -14,6 +14,7 @@ import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.tools.CallInfo;
 import dev.aivoicebot.tools.ToolResult;
+import dev.aivoicebot.transcript.CallDetails;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import java.util.Locale;
 import org.jboss.logging.Logger;
@@ -61,6 +62,10 @@ public final class CallSession implements RealtimeEventHandler {
     private final ResponseCreate greeting;
     private final SessionUpdate session;
     private final AnswerWait answering;
+    private final CallInfo callInfo;
+    /** Who answers (the profile's name) and which way the call goes, for the call's record. */
+    private final String profileName;
+    private final boolean placed;
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
@@ -78,6 +83,9 @@ public final class CallSession implements RealtimeEventHandler {
         this.greeting = opening.greeting();
         this.session = profile.sessionUpdate();
         this.answering = new AnswerWait(opening.answering(), transcript);
+        this.callInfo = callInfo;
+        this.profileName = profile.name();
+        this.placed = opening.answering() != null;
         this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
@@ -504,6 +512,7 @@ public final class CallSession implements RealtimeEventHandler {
      */
     private void end(CallEndReason why, String whyDetail, boolean goodbyePlayed) {
         RealtimeConnection toClose;
+        CallDetails.Builder details;
         CallEndReason reason = why;
         String detail = whyDetail;
         synchronized (this) {
@@ -527,6 +536,7 @@ public final class CallSession implements RealtimeEventHandler {
             answering.close(env);
             heard.flush(false);
             cancel(maxDurationTimer);
+            details = details(reason);
         }
         if (toClose != null) {
             toClose.close();
@@ -535,14 +545,23 @@ public final class CallSession implements RealtimeEventHandler {
         CallEndReason ended = reason;
         String endedDetail = detail;
         hangUp.putDown(ended, goodbyePlayed, endedDetail)
-                .whenComplete((down, failure) -> lineDown(ended, endedDetail, seconds));
+                .whenComplete((down, failure) -> lineDown(ended, endedDetail, seconds, details));
     }
 
-    private void lineDown(CallEndReason reason, String detail, double seconds) {
+    /** The call's record beside its transcript: every field the call knows is filled here, as it ends. */
+    private CallDetails.Builder details(CallEndReason reason) {
+        return CallDetails.builder().direction(placed ? CallDetails.OUTBOUND : CallDetails.INBOUND)
+                .profile(profileName).from(callInfo.from()).to(callInfo.to())
+                .endReason(reason.name(), reason.description())
+                .transferTarget(reason == CallEndReason.TRANSFERRED ? transfer.target() : null)
+                .recordingSid(recording.recordingSid());
+    }
+
+    private void lineDown(CallEndReason reason, String detail, double seconds, CallDetails.Builder details) {
         env.registry.remove(this);
         String why = detail == null || detail.equals(reason.description()) ? "" : " (" + SafeText.of(detail) + ")";
         transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,
-                seconds));
+                seconds), details);
         LOG.infof("Call %s ended: %s after %.1f s", callSid, reason.description(), seconds);
     }
 

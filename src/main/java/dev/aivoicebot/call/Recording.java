@@ -73,6 +73,11 @@ final class Recording {
         transcript.system("recording started (" + recordingSid + ")");
     }
 
+    /** The recording's SID once Twilio started it; null otherwise. */
+    String recordingSid() {
+        return recordingSid;
+    }
+
     /** A key press: true when it is the pause key of a recorded call (then it is not the assistant's). */
     boolean keyPressed(String digit) {
         Optional<String> key = env.recording.pauseKey();

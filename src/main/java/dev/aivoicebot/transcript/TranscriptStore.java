@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,15 +16,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Opens one transcript file per call under {@code LOG_DIR}, named from the start time and the validated
- * CallSid (nothing else reaches the path). All file I/O runs on one dedicated thread: lines of a call stay
+ * CallSid (nothing else reaches the path; see {@link CallFileName}). All file I/O runs on one dedicated thread: lines of a call stay
  * in order, and a slow disk can never stall audio on the event loop.
  */
 @ApplicationScoped
 public class TranscriptStore {
 
     private static final Logger LOG = Logger.getLogger(TranscriptStore.class);
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final Path dir;
     private final TranscriptMetrics metrics;
@@ -53,7 +49,7 @@ public class TranscriptStore {
     }
 
     public TranscriptWriter open(CallSid callSid, Instant startedAt) {
-        return new TranscriptWriter(dir.resolve(FILE_TIME.format(startedAt) + "_" + callSid + ".txt"), io, clock, metrics,
+        return new TranscriptWriter(new CallFileName(startedAt, callSid).transcript(dir), io, clock, metrics,
                 mask, feeds.forStartingCall(callSid));
     }
 

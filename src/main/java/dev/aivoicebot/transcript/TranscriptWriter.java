@@ -18,13 +18,16 @@ import org.jboss.logging.Logger;
 /**
  * The transcript of one call. Lines are queued to the transcript I/O thread (never written on the event
  * loop) in the order they are added, each written straight to the file (no user-space buffer, so a crash of
- * the process loses nothing written), synced to disk every few seconds and when the call ends.
+ * the process loses nothing written), synced to disk every few seconds and when the call ends. When it closes
+ * with the call's {@link CallDetails}, they are written beside it once the last line is on disk.
  */
 public final class TranscriptWriter {
 
     private static final Logger LOG = Logger.getLogger(TranscriptWriter.class);
 
     private final Path file;
+    /** Null for a file not named like a call's (tests): then no details sidecar is written. */
+    private final CallFileName name;
     private final Executor io;
     private final Clock clock;
     private final TranscriptMetrics metrics;
@@ -47,6 +50,7 @@ public final class TranscriptWriter {
         this.feed = feed;
         this.mask = mask;
         this.file = file;
+        this.name = CallFileName.of(file).orElse(null);
         this.io = io;
         this.clock = clock;
         this.metrics = metrics;
@@ -70,12 +74,25 @@ public final class TranscriptWriter {
 
     /** Writes a last line and closes the file; later lines are ignored. Safe to call more than once. */
     public void close(String lastSystemLine) {
+        close(lastSystemLine, null);
+    }
+
+    /**
+     * Writes a last line, closes the file and then writes the call's details beside it (when given), so a reader
+     * that finds the details finds the whole transcript. Later lines are ignored; safe to call more than once.
+     */
+    public void close(String lastSystemLine, CallDetails.Builder details) {
         if (closed.compareAndSet(false, true)) {
             Instant at = clock.instant();
+            CallDetails ended = details == null || name == null ? null
+                    : details.build(name.callSid().value(), name.startedAt(), at, mask);
             submit(() -> {
                 TranscriptLine line = line(at, Speaker.SYSTEM, false, lastSystemLine);
                 write(line);
                 closeFile();
+                if (ended != null) {
+                    writeDetails(ended);
+                }
                 if (feed != null) {
                     feed.close(line, System.nanoTime());
                 }
@@ -134,6 +151,15 @@ public final class TranscriptWriter {
             metrics.lineWritten(line.speaker());
         } catch (IOException e) {
             LOG.errorf("Cannot write transcript %s: %s", file.getFileName(), e.getMessage());
+            metrics.writeFailed();
+        }
+    }
+
+    private void writeDetails(CallDetails details) {
+        try {
+            CallDetailsFile.write(name.details(file.getParent()), details);
+        } catch (IOException e) {
+            LOG.errorf("Cannot write call details beside %s: %s", file.getFileName(), e.getMessage());
             metrics.writeFailed();
         }
     }

@@ -5,11 +5,13 @@ import static dev.aivoicebot.call.CallHarness.assertNoSimulatorProblems;
 import static dev.aivoicebot.call.CallHarness.assertSchemaClean;
 import static dev.aivoicebot.call.CallHarness.await;
 import static dev.aivoicebot.call.CallHarness.concat;
+import static dev.aivoicebot.call.CallHarness.finishedDetails;
 import static dev.aivoicebot.call.CallHarness.finishedTranscript;
 import static dev.aivoicebot.call.CallHarness.newSession;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aivoicebot.emulator.EmulatorRecorder;
@@ -23,8 +25,11 @@ import dev.aivoicebot.sim.CallRecording.CloseRecord;
 import dev.aivoicebot.sim.CallRecording.ReceivedAudio;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
+import dev.aivoicebot.transcript.CallDetails;
+import dev.aivoicebot.transcript.TranscriptLine;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -105,6 +110,17 @@ class CallEndToEndTest extends DialingTest {
         assertTrue(transcript.get(3).endsWith(" assistant: " + session.responses().get(1).transcript()));
         assertTrue(transcript.get(4).matches(".* system: call ended: caller hung up after \\d+\\.\\d s"),
                 transcript.get(4));
+        CallDetails details = finishedDetails(call.identity().callSid());
+        assertEquals(call.identity().callSid(), details.callSid());
+        assertEquals(List.of("inbound", call.identity().from(), call.identity().to(), "CALLER_HUNG_UP", "caller hung up"),
+                Arrays.asList(details.direction(), details.from(), details.to(), details.endReason(),
+                        details.endReasonText()));
+        assertEquals(TranscriptLine.parse(transcript.get(4)).orElseThrow().at(), details.endedAt(),
+                "ended when the last line was written");
+        assertEquals(Duration.between(details.startedAt(), details.endedAt()).toMillis(), details.durationMs());
+        assertTrue(details.durationMs() > 1_000 && details.durationMs() < 60_000, () -> "duration " + details);
+        assertNull(details.transferTarget(), "not transferred");
+        assertNull(details.recordingSid(), "not recorded");
         assertSchemaClean(schemas, session);
         assertNoSimulatorProblems(call);
     }

@@ -9,6 +9,9 @@ import dev.aivoicebot.emulator.EmulatorSession;
 import dev.aivoicebot.emulator.SchemaValidatingInspector;
 import dev.aivoicebot.sim.SimulatedCall;
 import dev.aivoicebot.sim.SimulatorConfig;
+import dev.aivoicebot.transcript.CallDetails;
+import dev.aivoicebot.transcript.CallDetailsFile;
+import dev.aivoicebot.transcript.CallFileName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,6 +59,18 @@ final class CallHarness {
                 () -> transcriptFile(callSid).map(CallHarness::read).map(l -> !l.isEmpty()
                         && l.get(l.size() - 1).contains(" system: call ended:")).orElse(false));
         return read(transcriptFile(callSid).orElseThrow());
+    }
+
+    /** Waits until the call's details sidecar is written (after its transcript's last line), then reads it. */
+    static CallDetails finishedDetails(String callSid) {
+        await("details of " + callSid + " are written", () -> transcriptFile(callSid)
+                .flatMap(CallFileName::of).map(name -> Files.exists(name.details(TRANSCRIPTS))).orElse(false));
+        try {
+            return CallDetailsFile.read(CallFileName.of(transcriptFile(callSid).orElseThrow()).orElseThrow()
+                    .details(TRANSCRIPTS)).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Optional<Path> transcriptFile(String callSid) {

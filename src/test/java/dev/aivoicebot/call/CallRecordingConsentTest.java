@@ -116,6 +116,7 @@ class CallRecordingConsentTest extends DialingTest {
         assertEquals(1, MetricsScrape.now().delta(before, "calls_recordings_total", "outcome=\"started\""));
         call.sim.hangUp();
         assertEquals(1, rest.received(call.sid()).size(), "one recording, nothing more");
+        assertEquals(recordingSid, CallHarness.finishedDetails(call.sid()).recordingSid());
         assertNoSimulatorProblems(call.sim);
     }
 

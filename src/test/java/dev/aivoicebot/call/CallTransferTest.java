@@ -21,6 +21,7 @@ import dev.aivoicebot.sim.CallRecording.ClosedBy;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.ConnectStreamTwiml;
 import dev.aivoicebot.sim.SimulatedCall;
+import dev.aivoicebot.transcript.CallDetails;
 import dev.aivoicebot.twilio.TwilioSignature;
 import dev.aivoicebot.twilio.rest.FakeTwilioRest;
 import dev.aivoicebot.twilio.rest.FakeTwilioRest.Answer;
@@ -129,6 +130,9 @@ class CallTransferTest extends DialingTest {
         assertTrue(transcript.stream().anyMatch(l -> l.endsWith(" system: transferred to sales")), transcript::toString);
         assertTrue(transcript.get(transcript.size() - 1).contains(" system: call ended: transferred (to sales) after "),
                 transcript::toString);
+        CallDetails details = CallHarness.finishedDetails(call.sid());
+        assertEquals("TRANSFERRED", details.endReason());
+        assertEquals("sales", details.transferTarget(), "the target's name, as the model chose it");
         assertEquals(1, MetricsScrape.now().delta(before, "calls_transfers_total", "target=\"sales\"",
                 "outcome=\"dialed\""));
         assertEquals(1, MetricsScrape.now().delta(before, "calls_ended_total", "reason=\"transferred\""));

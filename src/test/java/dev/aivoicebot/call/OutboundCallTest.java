@@ -16,6 +16,7 @@ import dev.aivoicebot.metrics.MetricsScrape;
 import dev.aivoicebot.sim.CallIdentity;
 import dev.aivoicebot.sim.CallerScript;
 import dev.aivoicebot.sim.SimulatedCall;
+import dev.aivoicebot.transcript.CallDetails;
 import dev.aivoicebot.twilio.TwilioSignature;
 import dev.aivoicebot.twilio.rest.FakeTwilioRest;
 import dev.aivoicebot.twilio.rest.FakeTwilioRest.Answer;
@@ -274,6 +275,9 @@ class OutboundCallTest extends DialingTest {
         assertFalse(call.session.clientEventTypes().contains("input_audio_buffer.append"), "nor heard it");
         assertEquals(1, MetricsScrape.now().delta(before, "calls_voicemail_total", "action=\"message\""));
         assertEquals(1, MetricsScrape.now().delta(before, "calls_ended_total", "reason=\"voicemail\""));
+        CallDetails details = CallHarness.finishedDetails(call.sid);
+        assertEquals(List.of("outbound", "default", "+15550123", "VOICEMAIL"),
+                List.of(details.direction(), details.profile(), details.to(), details.endReason()), details::toString);
     }
 
     @Test

@@ -22,9 +22,10 @@ import java.util.function.Predicate;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, speaking the W3C WebDriver protocol
- * directly (a few HTTP calls; nothing is downloaded). The fake microphone plays a WAV file in a loop.
+ * directly (a few HTTP calls; nothing is downloaded). The fake microphone plays a WAV file in a loop. Public: the
+ * console's browser test drives it too.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -36,7 +37,7 @@ final class Chromium implements AutoCloseable {
     private final String session;
 
     /** Skips the test when the browser is not installed, except in CI (env CI set), where that is a failure. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (!installed && System.getenv("CI") != null) {
             fail("CI needs " + BROWSER + " and " + DRIVER + " (apt-get install chromium chromium-driver; .ci/run does)");
@@ -44,7 +45,7 @@ final class Chromium implements AutoCloseable {
         assumeTrue(installed, "browser test skipped: install chromium and chromium-driver (Debian packages)");
     }
 
-    static Chromium start(Path fakeMicrophoneWav) {
+    public static Chromium start(Path fakeMicrophoneWav) {
         try {
             return new Chromium(fakeMicrophoneWav);
         } catch (IOException e) {
@@ -72,23 +73,23 @@ final class Chromium implements AutoCloseable {
         session = base + "/session/" + created.path("value").path("sessionId").asText();
     }
 
-    void open(String url) {
+    public void open(String url) {
         command("POST", "/url", Map.of("url", url));
     }
 
-    void click(String cssSelector) {
+    public void click(String cssSelector) {
         String element = command("POST", "/element", Map.of("using", "css selector", "value", cssSelector))
                 .path("value").elements().next().asText();
         command("POST", "/element/" + element + "/click", Map.of());
     }
 
     /** Runs a script in the page ({@code return …}) and gives its JSON value. */
-    JsonNode eval(String script) {
+    public JsonNode eval(String script) {
         return command("POST", "/execute/sync", Map.of("script", script, "args", List.of())).path("value");
     }
 
     /** Polls a script until its value satisfies the condition; fails with the last value otherwise. */
-    JsonNode await(String what, String script, Predicate<JsonNode> condition, Duration timeout) {
+    public JsonNode await(String what, String script, Predicate<JsonNode> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode value = eval(script);
         while (!condition.test(value)) {
@@ -101,14 +102,14 @@ final class Chromium implements AutoCloseable {
         return value;
     }
 
-    void screenshot(Path file) throws IOException {
+    public void screenshot(Path file) throws IOException {
         String png = command("GET", "/screenshot", null).path("value").asText();
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(png));
     }
 
     /** What chromedriver logged, for failure reports. */
-    String driverLog() {
+    public String driverLog() {
         try {
             return Files.readString(profile.resolve("chromedriver.log"));
         } catch (IOException e) {

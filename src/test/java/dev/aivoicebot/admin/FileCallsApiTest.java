@@ -1,0 +1,31 @@
+package dev.aivoicebot.admin;
+
+import dev.aivoicebot.transcript.CallFileName;
+import dev.aivoicebot.transcript.TranscriptFile;
+import dev.aivoicebot.transcript.NumberedLine;
+import dev.aivoicebot.transcript.TranscriptLine;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The calls API over the files in LOG_DIR, the default backend: calls are put on record as files. */
+@QuarkusTest
+@TestProfile(ArchiveTestProfile.class)
+class FileCallsApiTest extends CallsApiContract {
+
+    private static final Path DIR = ArchiveTestProfile.LOG_DIR;
+
+    @Override
+    void record(StoredCall call) throws IOException {
+        call.writeTo(DIR);
+    }
+
+    @Override
+    List<TranscriptLine> transcriptLines(String callSid) throws IOException {
+        CallFileName name = TranscriptFile.list(DIR).stream().filter(n -> n.callSid().value().equals(callSid))
+                .findFirst().orElseThrow(() -> new AssertionError("no transcript for " + callSid));
+        return TranscriptFile.readFrom(name.transcript(DIR), 0, 0).lines().stream().map(NumberedLine::line).toList();
+    }
+}
