@@ -14,6 +14,8 @@ public enum CallEndReason {
     CALLER_NOT_READING("caller not reading audio"),
     /** The call was handed to a person ({@code transfer_call}): the carrier dials them, the stream ends. */
     TRANSFERRED("transferred"),
+    /** The call's estimated cost reached MAX_CALL_COST_USD; the assistant said goodbye. */
+    BUDGET("budget reached"),
     /** The replica had no room for the call (MAX_CONCURRENT_CALLS reached). */
     CAPACITY("capacity");
 

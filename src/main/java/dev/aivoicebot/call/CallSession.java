@@ -5,16 +5,20 @@ import dev.aivoicebot.openai.FunctionCall;
 import dev.aivoicebot.openai.ItemCreate;
 import dev.aivoicebot.openai.ItemTruncate;
 import dev.aivoicebot.openai.McpEvent;
+import dev.aivoicebot.openai.OutOfBandResult;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
 import dev.aivoicebot.openai.RealtimeEventHandler;
 import dev.aivoicebot.openai.ResponseCreate;
+import dev.aivoicebot.openai.TokenUsage;
 import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.tools.CallInfo;
 import dev.aivoicebot.tools.ToolResult;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,11 +27,13 @@ import org.jboss.logging.Logger;
  * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
  * {@link ToolCalls} and {@link McpActivity} (the tools the model calls), {@link Transfer} (the hand-over to a
  * person), {@link Recording} (the call's recording), {@link Farewell} (how the call says goodbye) and
- * {@link HangUp} (how its line is put down).
+ * {@link HangUp} (how its line is put down), {@link CallCost} (tokens, cost, budget) and {@link SummaryStep} (the
+ * summary asked for once the call has ended).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
- * playing) → ENDED (both sockets and the transcript closed, once).
+ * playing) → ENDED (the caller's line closed; the Realtime session kept only for the summary, at most
+ * SUMMARY_TIMEOUT; then the transcript closes and {@link #report()} completes, once).
  *
  * <p>Twilio messages arrive on the stream's event loop and OpenAI events on the client connection's, so
  * every entry point holds this call's own monitor (never shared across calls, uncontended in the usual
@@ -58,10 +64,14 @@ public final class CallSession implements RealtimeEventHandler {
     private final Transfer transfer;
     private final Recording recording;
     private final ResponseCreate greeting;
+    private final CallCost cost;
+    private final SummaryStep summary;
+    private final CompletableFuture<CallReport> report = new CompletableFuture<>();
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
     private long maxDurationTimer = -1;
+    private boolean budgetReached;
 
     CallSession(CallSid callSid, CallerLine caller, TranscriptWriter transcript, CallEnvironment env,
             CallMeter meter, CallInfo callInfo, Opening opening) {
@@ -72,6 +82,8 @@ public final class CallSession implements RealtimeEventHandler {
         this.meter = meter;
         this.heard = new HeardText(transcript, opening.history());
         this.greeting = opening.greeting();
+        this.cost = new CallCost(env.prices, env.usageMetrics, env.limits.maxCostUsd());
+        this.summary = new SummaryStep(env.summaries, env.vertx);
         this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
@@ -96,6 +108,14 @@ public final class CallSession implements RealtimeEventHandler {
 
     public CallSid callSid() {
         return callSid;
+    }
+
+    /**
+     * The call's report (summary, outcome, usage, cost), completed once it has ended and its summary step is over,
+     * just before the transcript's last line. The one place stores and webhooks take a call's results from.
+     */
+    public CompletionStage<CallReport> report() {
+        return report;
     }
 
     synchronized void begin() {
@@ -179,6 +199,9 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void sessionUpdated() {
+        if (state == State.ENDED) {
+            return; // from here on the session only answers the summary
+        }
         upstream.sessionReady();
     }
 
@@ -192,6 +215,7 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public void upstreamClosed(int code, String reason) {
+        summary.sessionClosed();
         upstreamLost("assistant connection closed (" + code + ")");
     }
 
@@ -226,6 +250,9 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void speechStarted(String itemId) {
+        if (state == State.ENDED) {
+            return;
+        }
         meter.speechStarted();
         PlaybackTracker.Interruption barge = playback.speechStarted(nowMs());
         if (!barge.happened() || state != State.LIVE) {
@@ -249,16 +276,23 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void speechStopped(String itemId) {
-        meter.speechStopped();
+        if (state != State.ENDED) {
+            meter.speechStopped();
+        }
     }
 
     @Override
     public synchronized void inputTranscriptionCompleted(String itemId, String text) {
-        heard.callerSaid(text);
+        if (state != State.ENDED) {
+            heard.callerSaid(text);
+        }
     }
 
     @Override
     public synchronized void responseCreated(String responseId) {
+        if (state == State.ENDED) {
+            return;
+        }
         playback.responseCreated(responseId);
         tools.responseCreated();
         transfer.responseCreated();
@@ -283,11 +317,17 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void outputAudioTranscriptDone(String responseId, String itemId, String text) {
+        if (state == State.ENDED) {
+            return;
+        }
         heard.assistantSaid(text, playback.wasInterrupted(responseId), playback.hasUnplayedAudio());
     }
 
     @Override
     public synchronized void responseDone(String responseId, String status) {
+        if (state == State.ENDED) {
+            return;
+        }
         playback.responseDone(responseId);
         tools.responseDone();
         if ("completed".equals(status)) {
@@ -301,8 +341,27 @@ public final class CallSession implements RealtimeEventHandler {
             }
             return;
         }
+        if (budgetReached && state == State.LIVE) {
+            budgetReached = false;
+            endWithGoodbye(CallEndReason.BUDGET, cost.budgetDescription());
+            return;
+        }
         transfer.responseDone();
         dialIfDue();
+    }
+
+    /**
+     * Counts a response's tokens into the call's cost. Reaching the budget is acted on when that response is done
+     * ({@link #responseDone}), so the goodbye's farewell never takes the response that crossed it for the goodbye.
+     */
+    @Override
+    public synchronized void usage(TokenUsage used) {
+        budgetReached |= cost.add(used);
+    }
+
+    @Override
+    public void outOfBandDone(OutOfBandResult result) {
+        summary.answered(result);
     }
 
     @Override
@@ -466,6 +525,7 @@ public final class CallSession implements RealtimeEventHandler {
      */
     private void end(CallEndReason why, String whyDetail, boolean goodbyePlayed) {
         RealtimeConnection toClose;
+        boolean generating;
         CallEndReason reason = why;
         String detail = whyDetail;
         synchronized (this) {
@@ -478,6 +538,7 @@ public final class CallSession implements RealtimeEventHandler {
             }
             state = State.ENDED;
             meter.ended(reason.tag());
+            generating = playback.stopAnswer(nowMs()).responseId() != null;
             toClose = upstream.release();
             tools.close();
             transfer.close();
@@ -485,17 +546,31 @@ public final class CallSession implements RealtimeEventHandler {
             heard.flush(false);
             cancel(maxDurationTimer);
         }
-        if (toClose != null) {
-            toClose.close();
+        CompletionStage<Summary> summarized;
+        if (toClose != null && env.summaries.enabled() && reason != CallEndReason.UPSTREAM_FAILURE) {
+            if (generating) {
+                toClose.cancelResponse(); // nobody will hear it; the summary is asked on its own
+            }
+            summarized = summary.ask(toClose);
+        } else {
+            summarized = summary.skip(toClose);
         }
         double seconds = (System.nanoTime() - startedAtNanos) / 1e9;
         CallEndReason ended = reason;
         String endedDetail = detail;
-        hangUp.putDown(ended, goodbyePlayed, endedDetail)
-                .whenComplete((down, failure) -> lineDown(ended, endedDetail, seconds));
+        hangUp.putDown(ended, goodbyePlayed, endedDetail).toCompletableFuture()
+                .thenCombine(summarized, (down, result) -> result)
+                .whenComplete((result, failure) -> lineDown(ended, endedDetail, seconds,
+                        result != null ? result : Summary.NOT_ASKED));
     }
 
-    private void lineDown(CallEndReason reason, String detail, double seconds) {
+    /** The line is down and the summary step over: the results are written, reported, and the transcript closed. */
+    private void lineDown(CallEndReason reason, String detail, double seconds, Summary summarized) {
+        summarized.transcriptLines().forEach(transcript::system);
+        transcript.system(cost.describe());
+        double costUsd = cost.costUsd();
+        env.usageMetrics.callEnded(costUsd);
+        report.complete(new CallReport(reason, summarized.text(), summarized.outcomeJson(), cost.usage(), costUsd));
         env.registry.remove(this);
         String why = detail == null || detail.equals(reason.description()) ? "" : " (" + SafeText.of(detail) + ")";
         transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,
