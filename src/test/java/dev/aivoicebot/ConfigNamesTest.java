@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
+import dev.aivoicebot.call.PricesConfig;
 import dev.aivoicebot.call.RecordingConfig;
+import dev.aivoicebot.call.SummaryConfig;
 import dev.aivoicebot.call.TransferConfig;
 import dev.aivoicebot.emulator.EmulatorConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
@@ -74,6 +76,7 @@ class ConfigNamesTest {
                 .withMapping(SoftphoneConfig.class).withMapping(SpeechConfig.class)
                 .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
+                .withMapping(PricesConfig.class).withMapping(SummaryConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();
