@@ -2,6 +2,7 @@ package dev.aivoicebot.call;
 
 import dev.aivoicebot.metrics.UsageMetrics;
 import dev.aivoicebot.openai.TokenUsage;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -54,6 +55,7 @@ final class CallCost {
     }
 
     String budgetDescription() {
-        return String.format(Locale.ROOT, "call budget of $%.2f reached", budgetUsd.orElse(0));
+        return "call budget of $" + BigDecimal.valueOf(budgetUsd.orElse(0)).stripTrailingZeros().toPlainString()
+                + " reached";
     }
 }

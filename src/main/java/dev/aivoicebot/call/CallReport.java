@@ -1,5 +1,6 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.safety.CallSid;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,6 @@ import java.util.Optional;
  * @param summary 1–3 sentences from the model, empty when off, timed out or unusable
  * @param outcomeJson the outcome as compact JSON matching CALL_OUTCOME_SCHEMA, empty when not configured or unusable
  */
-public record CallReport(CallEndReason reason, Optional<String> summary, Optional<String> outcomeJson,
+public record CallReport(CallSid callSid, CallEndReason reason, Optional<String> summary, Optional<String> outcomeJson,
         CallUsage usage, double costUsd) {
 }

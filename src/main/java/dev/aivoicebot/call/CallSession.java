@@ -570,7 +570,7 @@ public final class CallSession implements RealtimeEventHandler {
         transcript.system(cost.describe());
         double costUsd = cost.costUsd();
         env.usageMetrics.callEnded(costUsd);
-        report.complete(new CallReport(reason, summarized.text(), summarized.outcomeJson(), cost.usage(), costUsd));
+        report.complete(new CallReport(callSid, reason, summarized.text(), summarized.outcomeJson(), cost.usage(), costUsd));
         env.registry.remove(this);
         String why = detail == null || detail.equals(reason.description()) ? "" : " (" + SafeText.of(detail) + ")";
         transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,

@@ -1,8 +1,9 @@
 package dev.aivoicebot.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.Histogram;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
@@ -10,6 +11,10 @@ import jakarta.inject.Singleton;
  * What the Realtime model is used for, and what calls cost: {@code openai.tokens{direction,modality,cached}}
  * ({@code openai_tokens_total}) and {@code call.cost.usd} ({@code call_cost_usd}, a histogram). Every series is
  * registered at start; counting runs once per {@code response.done}, never per audio frame.
+ *
+ * <p>The cost histogram is registered with the Prometheus client itself: Micrometer's distribution summary rounds
+ * each value up to a whole number before it picks a bucket, so every call under a dollar would land in the 1.0
+ * bucket.
  */
 @Singleton
 @Startup
@@ -24,18 +29,18 @@ public class UsageMetrics {
     private final Counter inputAudioCached;
     private final Counter outputText;
     private final Counter outputAudio;
-    private final DistributionSummary callCost;
+    private final Histogram callCost;
 
-    public UsageMetrics(MeterRegistry registry) {
+    public UsageMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus) {
         inputText = tokens(registry, "input", "text", false);
         inputTextCached = tokens(registry, "input", "text", true);
         inputAudio = tokens(registry, "input", "audio", false);
         inputAudioCached = tokens(registry, "input", "audio", true);
         outputText = tokens(registry, "output", "text", false);
         outputAudio = tokens(registry, "output", "audio", false);
-        callCost = DistributionSummary.builder("call.cost.usd")
-                .description("Estimated OpenAI cost of ended calls, in USD, from the configured prices")
-                .serviceLevelObjectives(COST_BUCKETS).register(registry);
+        callCost = Histogram.build().name("call_cost_usd").buckets(COST_BUCKETS)
+                .help("Estimated OpenAI cost of ended calls, in USD, from the configured prices")
+                .register(prometheus.getPrometheusRegistry());
     }
 
     /** One response's tokens; the input counts include the cached ones, which are counted apart here. */
@@ -49,7 +54,7 @@ public class UsageMetrics {
     }
 
     public void callEnded(double costUsd) {
-        callCost.record(costUsd);
+        callCost.observe(costUsd);
     }
 
     private static Counter tokens(MeterRegistry registry, String direction, String modality, boolean cached) {
