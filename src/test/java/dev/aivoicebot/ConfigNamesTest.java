@@ -6,7 +6,9 @@ import dev.aivoicebot.admin.AdminConfig;
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
 import dev.aivoicebot.call.ProfilesConfig;
+import dev.aivoicebot.call.PricesConfig;
 import dev.aivoicebot.call.RecordingConfig;
+import dev.aivoicebot.call.SummaryConfig;
 import dev.aivoicebot.call.TransferConfig;
 import dev.aivoicebot.emulator.EmulatorConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
@@ -79,6 +81,7 @@ class ConfigNamesTest {
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
                 .withMapping(OutboundConfig.class).withMapping(ProfilesConfig.class)
                 .withMapping(AdminConfig.class)
+                .withMapping(PricesConfig.class).withMapping(SummaryConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();
