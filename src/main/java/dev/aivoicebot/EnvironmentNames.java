@@ -72,7 +72,12 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("tools.time-zone", "ASSISTANT_TIME_ZONE"),
             Map.entry("recording.mode", "RECORDING"),
             Map.entry("recording.notice", "RECORDING_NOTICE"),
-            Map.entry("recording.pause-key", "RECORDING_PAUSE_KEY"));
+            Map.entry("recording.pause-key", "RECORDING_PAUSE_KEY"),
+            Map.entry("quarkus.datasource.jdbc.url", "DB_URL"),
+            Map.entry("quarkus.datasource.username", "DB_USER"),
+            Map.entry("quarkus.datasource.password", "DB_PASSWORD"),
+            Map.entry("store.sync-interval", "DB_SYNC_INTERVAL"),
+            Map.entry("store.sync-max-backoff", "DB_SYNC_MAX_BACKOFF"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

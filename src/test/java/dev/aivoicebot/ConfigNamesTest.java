@@ -10,6 +10,7 @@ import dev.aivoicebot.emulator.EmulatorConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.softphone.SoftphoneConfig;
 import dev.aivoicebot.speech.SpeechConfig;
+import dev.aivoicebot.store.StoreConfig;
 import dev.aivoicebot.tools.ToolsConfig;
 import dev.aivoicebot.transcript.TranscriptConfig;
 import dev.aivoicebot.twilio.TwilioConfig;
@@ -73,7 +74,7 @@ class ConfigNamesTest {
                 .withMapping(EmulatorConfig.class).withMapping(OpenAiConfig.class)
                 .withMapping(SoftphoneConfig.class).withMapping(SpeechConfig.class)
                 .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
-                .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
+                .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class).withMapping(StoreConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();
