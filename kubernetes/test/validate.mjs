@@ -50,6 +50,7 @@ const sets = {
   monitoring: kustomize("monitoring"),
   "base/secret.template.yaml": file("base/secret.template.yaml"),
   "extras/hpa-active-calls.yaml": file("extras/hpa-active-calls.yaml"),
+  "extras/postgres.yaml": file("extras/postgres.yaml"),
 };
 
 // 1. Schemas.

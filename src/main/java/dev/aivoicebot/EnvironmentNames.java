@@ -95,7 +95,12 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("outbound.rate-limit-period", "OUTBOUND_RATE_LIMIT_PERIOD"),
             Map.entry("profiles.file", "PROFILES_FILE"),
             Map.entry("admin.api-key", "ADMIN_API_KEY"),
-            Map.entry("admin.require-api-key", "ADMIN_REQUIRE_API_KEY"));
+            Map.entry("admin.require-api-key", "ADMIN_REQUIRE_API_KEY"),
+            Map.entry("quarkus.datasource.jdbc.url", "DB_URL"),
+            Map.entry("quarkus.datasource.username", "DB_USER"),
+            Map.entry("quarkus.datasource.password", "DB_PASSWORD"),
+            Map.entry("store.sync-interval", "DB_SYNC_INTERVAL"),
+            Map.entry("store.sync-max-backoff", "DB_SYNC_MAX_BACKOFF"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

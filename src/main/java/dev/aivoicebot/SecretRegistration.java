@@ -9,6 +9,8 @@ import dev.aivoicebot.tools.ToolsConfig;
 import dev.aivoicebot.twilio.TwilioConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tells {@link SafeText} every configured secret, so none can reach a log, transcript or error message. */
 @Startup
@@ -16,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SecretRegistration {
 
     SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools,
-            OutboundConfig outbound, AdminConfig admin) {
+            OutboundConfig outbound, AdminConfig admin,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> databasePassword) {
         openAi.apiKey().ifPresent(SafeText::registerSecret);
         twilio.authToken().ifPresent(SafeText::registerSecret);
         twilio.apiSecret().ifPresent(SafeText::registerSecret);
@@ -25,5 +28,6 @@ public class SecretRegistration {
         tools.signingSecret().ifPresent(SafeText::registerSecret);
         outbound.apiKey().ifPresent(SafeText::registerSecret);
         admin.apiKey().ifPresent(SafeText::registerSecret);
+        databasePassword.ifPresent(SafeText::registerSecret);
     }
 }

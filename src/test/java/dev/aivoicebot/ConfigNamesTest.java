@@ -15,6 +15,7 @@ import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.outbound.OutboundConfig;
 import dev.aivoicebot.softphone.SoftphoneConfig;
 import dev.aivoicebot.speech.SpeechConfig;
+import dev.aivoicebot.store.StoreConfig;
 import dev.aivoicebot.tools.ToolsConfig;
 import dev.aivoicebot.transcript.TranscriptConfig;
 import dev.aivoicebot.twilio.TwilioConfig;
@@ -81,7 +82,7 @@ class ConfigNamesTest {
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
                 .withMapping(OutboundConfig.class).withMapping(ProfilesConfig.class)
                 .withMapping(AdminConfig.class)
-                .withMapping(PricesConfig.class).withMapping(SummaryConfig.class)
+                .withMapping(PricesConfig.class).withMapping(SummaryConfig.class).withMapping(StoreConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();
