@@ -129,15 +129,15 @@ final class RawSocket implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Reads (and skips) everything the service sends until its close frame; {@code Closed(-1, …)} when the
-     * connection ends without one, which a client library reports as 1006.
-     */
     /** Payload bytes of the frames {@link #awaitClose} read before the close frame. */
     long receivedBeforeClose() {
         return received;
     }
 
+    /**
+     * Reads (and skips) everything the service sends until its close frame; {@code Closed(-1, …)} when the
+     * connection ends without one, which a client library reports as 1006.
+     */
     Closed awaitClose() {
         try {
             while (true) {
