@@ -1,6 +1,7 @@
 package dev.aivoicebot;
 
 import dev.aivoicebot.admin.AdminConfig;
+import dev.aivoicebot.events.CallEventsConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.outbound.OutboundConfig;
 import dev.aivoicebot.safety.SafeText;
@@ -16,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SecretRegistration {
 
     SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools,
-            OutboundConfig outbound, AdminConfig admin) {
+            OutboundConfig outbound, AdminConfig admin, CallEventsConfig events) {
         openAi.apiKey().ifPresent(SafeText::registerSecret);
         twilio.authToken().ifPresent(SafeText::registerSecret);
         twilio.apiSecret().ifPresent(SafeText::registerSecret);
@@ -25,5 +26,6 @@ public class SecretRegistration {
         tools.signingSecret().ifPresent(SafeText::registerSecret);
         outbound.apiKey().ifPresent(SafeText::registerSecret);
         admin.apiKey().ifPresent(SafeText::registerSecret);
+        events.signingSecret().ifPresent(SafeText::registerSecret);
     }
 }

@@ -3,6 +3,8 @@ package dev.aivoicebot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aivoicebot.admin.AdminConfig;
+import dev.aivoicebot.events.CallEventsConfig;
+import dev.aivoicebot.retention.RetentionConfig;
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
 import dev.aivoicebot.call.ProfilesConfig;
@@ -78,7 +80,7 @@ class ConfigNamesTest {
                 .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
                 .withMapping(OutboundConfig.class).withMapping(ProfilesConfig.class)
-                .withMapping(AdminConfig.class)
+                .withMapping(AdminConfig.class).withMapping(CallEventsConfig.class).withMapping(RetentionConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();
