@@ -4,9 +4,7 @@ import dev.aivoicebot.tools.ToolsConfig;
 import dev.aivoicebot.transcript.CallDetails;
 import dev.aivoicebot.transcript.CallEndListener;
 import dev.aivoicebot.transcript.CallFileName;
-import dev.aivoicebot.transcript.TranscriptConfig;
 import dev.aivoicebot.transcript.TranscriptFile;
-import dev.aivoicebot.transcript.TranscriptStore;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,24 +13,19 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
  * The business webhook: with {@code CALL_EVENTS_URL} set, each call that ends becomes a {@code call.ended} event,
  * put in the outbox as soon as its details are written (on the transcript I/O thread, in order with them) and
- * delivered by {@link CallEventDelivery}. Without the URL nothing is put or sent; the outbox is still there to be
- * erased and swept.
+ * delivered by {@link CallEventDelivery}. Without the URL nothing is put or sent.
  */
 @Singleton
 public class CallEvents implements CallEndListener {
@@ -43,14 +36,14 @@ public class CallEvents implements CallEndListener {
     private final Outbox outbox;
     private final CallEventDelivery delivery;
 
-    CallEvents(CallEventsConfig config, ToolsConfig tools, TranscriptConfig transcripts, CallEventMetrics metrics) {
+    CallEvents(CallEventsConfig config, ToolsConfig tools, Outbox outbox, CallEventMetrics metrics) {
         Optional<String> secret = config.signingSecret().filter(s -> !s.isBlank())
                 .or(() -> tools.signingSecret().filter(s -> !s.isBlank()));
         problem(LaunchMode.current(), config, secret).ifPresent(problem -> {
             throw new ConfigurationException(problem);
         });
         this.url = config.url();
-        this.outbox = new FileOutbox(TranscriptStore.dir(transcripts).resolve("outbox"), replicaName());
+        this.outbox = outbox;
         this.delivery = url.map(u -> new CallEventDelivery(outbox,
                 new CallEventSender(u, secret, config.timeout(), Clock.systemUTC()), metrics,
                 new CallEventDelivery.Policy(config.maxAttempts(), config.maxAge(), config.retryDelay(),
@@ -59,10 +52,6 @@ public class CallEvents implements CallEndListener {
             LOG.warn("CALL_EVENTS_SIGNING_SECRET (or TOOLS_SIGNING_SECRET) is not set: call events are sent unsigned"
                     + " (refused in production)");
         }
-    }
-
-    Outbox outbox() {
-        return outbox;
     }
 
     /** Delivers what the outbox holds (what an earlier run left, too) from start on. */
@@ -126,20 +115,5 @@ public class CallEvents implements CallEndListener {
 
     private static boolean positive(Duration duration) {
         return !duration.isNegative() && !duration.isZero();
-    }
-
-    /** The pod's name on Kubernetes (HOSTNAME), with a random suffix: unique among replicas, even after a restart. */
-    private static String replicaName() {
-        String host;
-        try {
-            host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse(InetAddress.getLocalHost().getHostName());
-        } catch (UnknownHostException e) {
-            host = "replica";
-        }
-        String clean = host.replaceAll("[^A-Za-z0-9-]", "-");
-        clean = clean.substring(0, Math.min(clean.length(), 40));
-        byte[] random = new byte[4];
-        ThreadLocalRandom.current().nextBytes(random);
-        return (clean.isEmpty() ? "replica" : clean) + "-" + HexFormat.of().formatHex(random);
     }
 }

@@ -10,10 +10,10 @@ import java.time.Instant;
 @Singleton
 class OutboxEraser implements CallEraser {
 
-    private final CallEvents events;
+    private final Outbox outbox;
 
-    OutboxEraser(CallEvents events) {
-        this.events = events;
+    OutboxEraser(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     @Override
@@ -23,11 +23,11 @@ class OutboxEraser implements CallEraser {
 
     @Override
     public int erase(CallSid callSid) throws IOException {
-        return events.outbox().erase(callSid);
+        return outbox.erase(callSid);
     }
 
     @Override
     public int eraseStartedBefore(Instant cutoff) throws IOException {
-        return events.outbox().eraseStartedBefore(cutoff);
+        return outbox.eraseStartedBefore(cutoff);
     }
 }

@@ -3,6 +3,7 @@ package dev.aivoicebot.retention;
 import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.transcript.CallFileName;
 import dev.aivoicebot.transcript.TranscriptStore;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ class FileCallEraser implements CallEraser {
 
     private final Path dir;
 
+    @Inject
     FileCallEraser(TranscriptStore transcripts) {
         this(transcripts.dir());
     }
