@@ -3,6 +3,7 @@ package dev.aivoicebot.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the delivery thread counted last, so a scrape never lists a directory (scrapes may run on an event loop).
  */
 @Singleton
+@Startup // the series exist from the start, so the dashboard shows zeros rather than gaps
 class CallEventMetrics {
 
     enum Outcome { DELIVERED, RETRIED, DEAD }
