@@ -13,11 +13,11 @@ if ! out=$(systemd-analyze verify "$work/ai-voice-bot.service" 2>&1) || [ -n "$o
   echo "FAIL  deploy/systemd/ai-voice-bot.service"; echo "$out"; exit 1
 fi
 echo "PASS  deploy/systemd/ai-voice-bot.service (systemd-analyze verify)"
-# A stop must outlast the drain (DRAIN_TIMEOUT, 30 s by default) + the goodbye (11 s) + the transcript flush
-# (10 s), and its exit code 143 (128 + SIGTERM) must count as success.
+# A stop must outlast the drain (DRAIN_TIMEOUT, 30 s by default) + the goodbye (11 s) + the end-of-call summary
+# (SUMMARY_TIMEOUT, 5 s) + the transcript flush (10 s), and its exit code 143 (128 + SIGTERM) must count as success.
 stop=$(sed -n 's/^TimeoutStopSec=\([0-9]*\)$/\1/p' ai-voice-bot.service)
-if [ -z "$stop" ] || [ "$stop" -lt $((30 + 11 + 10)) ] || ! grep -qx 'SuccessExitStatus=143' ai-voice-bot.service \
+if [ -z "$stop" ] || [ "$stop" -lt $((30 + 11 + 5 + 10)) ] || ! grep -qx 'SuccessExitStatus=143' ai-voice-bot.service \
     || ! grep -qx 'KillSignal=SIGTERM' ai-voice-bot.service; then
-  echo "FAIL  stop: TimeoutStopSec=${stop:-unset} must be >= 51, with KillSignal=SIGTERM and SuccessExitStatus=143"; exit 1
+  echo "FAIL  stop: TimeoutStopSec=${stop:-unset} must be >= 56, with KillSignal=SIGTERM and SuccessExitStatus=143"; exit 1
 fi
-echo "PASS  stop: TimeoutStopSec=$stop >= DRAIN_TIMEOUT 30 + goodbye 11 + flush 10; SIGTERM; exit 143 is success"
+echo "PASS  stop: TimeoutStopSec=$stop >= DRAIN_TIMEOUT 30 + goodbye 11 + summary 5 + flush 10; SIGTERM; exit 143 is success"

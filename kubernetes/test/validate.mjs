@@ -50,6 +50,7 @@ const sets = {
   monitoring: kustomize("monitoring"),
   "base/secret.template.yaml": file("base/secret.template.yaml"),
   "extras/hpa-active-calls.yaml": file("extras/hpa-active-calls.yaml"),
+  "extras/postgres.yaml": file("extras/postgres.yaml"),
 };
 
 // 1. Schemas.
@@ -175,8 +176,8 @@ for (const variant of ["jvm", "native"]) {
   check(v(`Ingress timeouts (${timeout} s) outlast the longest call (${config.MAX_CALL_DURATION})`), timeout > seconds(config.MAX_CALL_DURATION));
   check(v("Ingress host is PUBLIC_BASE_URL's"), `https://${ingress.spec.rules[0].host}` === config.PUBLIC_BASE_URL);
   const preStop = Number(container.lifecycle.preStop.exec.command[1]);
-  const needed = preStop + seconds(config.DRAIN_TIMEOUT) + 11 + 10;
-  check(v(`terminationGracePeriodSeconds ${pod.spec.terminationGracePeriodSeconds} >= preStop + DRAIN_TIMEOUT + goodbye + flush (${needed})`),
+  const needed = preStop + seconds(config.DRAIN_TIMEOUT) + 11 + seconds(config.SUMMARY_TIMEOUT ?? "5s") + 10;
+  check(v(`terminationGracePeriodSeconds ${pod.spec.terminationGracePeriodSeconds} >= preStop + DRAIN_TIMEOUT + goodbye + summary + flush (${needed})`),
     pod.spec.terminationGracePeriodSeconds >= needed);
   check(v("non-root, read-only root filesystem, no privilege escalation"), pod.spec.securityContext.runAsNonRoot === true
     && container.securityContext.readOnlyRootFilesystem === true && container.securityContext.allowPrivilegeEscalation === false);

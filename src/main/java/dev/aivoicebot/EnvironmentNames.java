@@ -73,6 +73,16 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("calls.max-concurrent", "MAX_CONCURRENT_CALLS"),
             Map.entry("calls.max-duration", "MAX_CALL_DURATION"),
             Map.entry("calls.drain-timeout", "DRAIN_TIMEOUT"),
+            Map.entry("calls.max-cost-usd", "MAX_CALL_COST_USD"),
+            Map.entry("prices.text-input", "PRICE_TEXT_INPUT"),
+            Map.entry("prices.text-cached-input", "PRICE_TEXT_CACHED_INPUT"),
+            Map.entry("prices.text-output", "PRICE_TEXT_OUTPUT"),
+            Map.entry("prices.audio-input", "PRICE_AUDIO_INPUT"),
+            Map.entry("prices.audio-cached-input", "PRICE_AUDIO_CACHED_INPUT"),
+            Map.entry("prices.audio-output", "PRICE_AUDIO_OUTPUT"),
+            Map.entry("summary.enabled", "CALL_SUMMARY"),
+            Map.entry("summary.timeout", "SUMMARY_TIMEOUT"),
+            Map.entry("summary.outcome-schema", "CALL_OUTCOME_SCHEMA"),
             Map.entry("tools.file", "TOOLS_FILE"),
             Map.entry("tools.signing-secret", "TOOLS_SIGNING_SECRET"),
             Map.entry("tools.timeout", "TOOL_TIMEOUT"),
@@ -92,7 +102,12 @@ public final class EnvironmentNames extends FallbackConfigSourceInterceptor {
             Map.entry("outbound.rate-limit-period", "OUTBOUND_RATE_LIMIT_PERIOD"),
             Map.entry("profiles.file", "PROFILES_FILE"),
             Map.entry("admin.api-key", "ADMIN_API_KEY"),
-            Map.entry("admin.require-api-key", "ADMIN_REQUIRE_API_KEY"));
+            Map.entry("admin.require-api-key", "ADMIN_REQUIRE_API_KEY"),
+            Map.entry("quarkus.datasource.jdbc.url", "DB_URL"),
+            Map.entry("quarkus.datasource.username", "DB_USER"),
+            Map.entry("quarkus.datasource.password", "DB_PASSWORD"),
+            Map.entry("store.sync-interval", "DB_SYNC_INTERVAL"),
+            Map.entry("store.sync-max-backoff", "DB_SYNC_MAX_BACKOFF"));
 
     public EnvironmentNames() {
         super(name -> NAMES.getOrDefault(name, name));

@@ -10,6 +10,8 @@ import dev.aivoicebot.tools.ToolsConfig;
 import dev.aivoicebot.twilio.TwilioConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tells {@link SafeText} every configured secret, so none can reach a log, transcript or error message. */
 @Startup
@@ -17,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SecretRegistration {
 
     SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools,
-            OutboundConfig outbound, AdminConfig admin, CallEventsConfig events) {
+            OutboundConfig outbound, AdminConfig admin, CallEventsConfig events,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> databasePassword) {
         openAi.apiKey().ifPresent(SafeText::registerSecret);
         twilio.authToken().ifPresent(SafeText::registerSecret);
         twilio.apiSecret().ifPresent(SafeText::registerSecret);
@@ -27,5 +30,6 @@ public class SecretRegistration {
         outbound.apiKey().ifPresent(SafeText::registerSecret);
         admin.apiKey().ifPresent(SafeText::registerSecret);
         events.signingSecret().ifPresent(SafeText::registerSecret);
+        databasePassword.ifPresent(SafeText::registerSecret);
     }
 }

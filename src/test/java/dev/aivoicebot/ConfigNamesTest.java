@@ -8,13 +8,16 @@ import dev.aivoicebot.retention.RetentionConfig;
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
 import dev.aivoicebot.call.ProfilesConfig;
+import dev.aivoicebot.call.PricesConfig;
 import dev.aivoicebot.call.RecordingConfig;
+import dev.aivoicebot.call.SummaryConfig;
 import dev.aivoicebot.call.TransferConfig;
 import dev.aivoicebot.emulator.EmulatorConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.outbound.OutboundConfig;
 import dev.aivoicebot.softphone.SoftphoneConfig;
 import dev.aivoicebot.speech.SpeechConfig;
+import dev.aivoicebot.store.StoreConfig;
 import dev.aivoicebot.tools.ToolsConfig;
 import dev.aivoicebot.transcript.TranscriptConfig;
 import dev.aivoicebot.twilio.TwilioConfig;
@@ -81,6 +84,7 @@ class ConfigNamesTest {
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
                 .withMapping(OutboundConfig.class).withMapping(ProfilesConfig.class)
                 .withMapping(AdminConfig.class).withMapping(CallEventsConfig.class).withMapping(RetentionConfig.class)
+                .withMapping(PricesConfig.class).withMapping(SummaryConfig.class).withMapping(StoreConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();
         Map<String, String> defaults = new TreeMap<>();

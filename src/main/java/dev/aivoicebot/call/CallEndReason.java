@@ -18,6 +18,8 @@ public enum CallEndReason {
     VOICEMAIL("answered by a machine, voicemail message left"),
     /** A call we placed reached an answering machine, and was hung up. */
     ANSWERING_MACHINE("answered by a machine, hung up"),
+    /** The call's estimated cost reached MAX_CALL_COST_USD; the assistant said goodbye. */
+    BUDGET("budget reached"),
     /** The replica had no room for the call (MAX_CONCURRENT_CALLS reached). */
     CAPACITY("capacity");
 

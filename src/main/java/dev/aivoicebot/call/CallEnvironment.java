@@ -1,5 +1,6 @@
 package dev.aivoicebot.call;
 
+import dev.aivoicebot.metrics.UsageMetrics;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.openai.RealtimeClient;
 import dev.aivoicebot.tools.ToolMetrics;
@@ -31,12 +32,16 @@ public class CallEnvironment {
     final boolean toolDetails;
     final RecordingPolicy recording;
     final RecordingMetrics recordingMetrics;
+    final Prices prices;
+    final UsageMetrics usageMetrics;
+    final CallSummaries summaries;
 
     CallEnvironment(AssistantSettings settings, CallRegistry registry, RealtimeClient realtime, Vertx vertx,
             CallLimitsConfig limits, OpenAiConfig openAi, AudioPrompts prompts, ToolRunner tools,
             ToolRegistry toolRegistry, ToolMetrics toolMetrics, CallControl control, TransferTargets transferTargets,
             TransferMetrics transferMetrics, Transfers transfers, TranscriptConfig transcripts,
-            RecordingPolicy recording, RecordingMetrics recordingMetrics) {
+            RecordingPolicy recording, RecordingMetrics recordingMetrics, Prices prices, UsageMetrics usageMetrics,
+            CallSummaries summaries) {
         this.settings = settings;
         this.registry = registry;
         this.realtime = realtime;
@@ -54,5 +59,8 @@ public class CallEnvironment {
         this.toolDetails = transcripts.toolDetails();
         this.recording = recording;
         this.recordingMetrics = recordingMetrics;
+        this.prices = prices;
+        this.usageMetrics = usageMetrics;
+        this.summaries = summaries;
     }
 }

@@ -3,8 +3,9 @@ package dev.aivoicebot.call;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalDouble;
 
-/** Cost and capacity limits of this replica. Env: MAX_CONCURRENT_CALLS, MAX_CALL_DURATION, DRAIN_TIMEOUT. */
+/** Cost and capacity limits of this replica. Env: MAX_CONCURRENT_CALLS, MAX_CALL_DURATION, DRAIN_TIMEOUT, MAX_CALL_COST_USD. */
 @ConfigMapping(prefix = "calls")
 public interface CallLimitsConfig {
 
@@ -15,6 +16,9 @@ public interface CallLimitsConfig {
     /** Longest call; then the assistant says goodbye. Below OpenAI's 30-minute session limit. */
     @WithDefault("25m")
     Duration maxDuration();
+
+    /** Estimated cost (USD, from {@link PricesConfig}) at which the assistant says goodbye; unset means no cap. */
+    OptionalDouble maxCostUsd();
 
     /** On shutdown, how long calls in progress may go on before they are ended with a goodbye. */
     @WithDefault("30s")

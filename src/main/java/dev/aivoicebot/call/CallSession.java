@@ -5,11 +5,13 @@ import dev.aivoicebot.openai.FunctionCall;
 import dev.aivoicebot.openai.ItemCreate;
 import dev.aivoicebot.openai.ItemTruncate;
 import dev.aivoicebot.openai.McpEvent;
+import dev.aivoicebot.openai.OutOfBandResult;
 import dev.aivoicebot.openai.RealtimeConnection;
 import dev.aivoicebot.openai.RealtimeError;
 import dev.aivoicebot.openai.RealtimeEventHandler;
 import dev.aivoicebot.openai.ResponseCreate;
 import dev.aivoicebot.openai.SessionUpdate;
+import dev.aivoicebot.openai.TokenUsage;
 import dev.aivoicebot.safety.CallSid;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.tools.CallInfo;
@@ -17,6 +19,8 @@ import dev.aivoicebot.tools.ToolResult;
 import dev.aivoicebot.transcript.CallDetails;
 import dev.aivoicebot.transcript.TranscriptWriter;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,11 +29,13 @@ import org.jboss.logging.Logger;
  * {@link PlaybackTracker} (what was sent and played; barge-in), {@link HeardText} (the transcript and history),
  * {@link ToolCalls} and {@link McpActivity} (the tools the model calls), {@link Transfer} (the hand-over to a
  * person), {@link Recording} (the call's recording), {@link Farewell} (how the call says goodbye) and
- * {@link HangUp} (how its line is put down); a call we placed first waits for who answered ({@link AnswerWait}).
+ * {@link HangUp} (how its line is put down), {@link CallCost} (tokens, cost, budget) and {@link SummaryStep} (the
+ * summary asked for once the call has ended); a call we placed first waits for who answered ({@link AnswerWait}).
  *
  * <p>Its life: CONNECTING (caller audio kept) → LIVE (relaying) ⇄ RECONNECTING (the session dropped:
  * bounded retries, the conversation so far replayed into the new session) → ENDING (a goodbye or apology is
- * playing) → ENDED (both sockets and the transcript closed, once).
+ * playing) → ENDED (the caller's line closed; the Realtime session kept only for the summary, at most
+ * SUMMARY_TIMEOUT; then the transcript closes and {@link #report()} completes, once).
  *
  * <p>Twilio messages arrive on the stream's event loop and OpenAI events on the client connection's, so
  * every entry point holds this call's own monitor (never shared across calls, uncontended in the usual
@@ -66,10 +72,14 @@ public final class CallSession implements RealtimeEventHandler {
     /** Who answers (the profile's name) and which way the call goes, for the call's record. */
     private final String profileName;
     private final boolean placed;
+    private final CallCost cost;
+    private final SummaryStep summary;
+    private final CompletableFuture<CallReport> report = new CompletableFuture<>();
     private final long startedAtNanos = System.nanoTime();
 
     private State state = State.CONNECTING;
     private long maxDurationTimer = -1;
+    private boolean budgetReached;
 
     CallSession(CallSid callSid, CallerLine caller, TranscriptWriter transcript, CallEnvironment env,
             CallMeter meter, CallInfo callInfo, Opening opening) {
@@ -86,6 +96,8 @@ public final class CallSession implements RealtimeEventHandler {
         this.callInfo = callInfo;
         this.profileName = profile.name();
         this.placed = opening.answering() != null;
+        this.cost = new CallCost(env.prices, env.usageMetrics, env.limits.maxCostUsd());
+        this.summary = new SummaryStep(env.summaries, env.vertx);
         this.upstream = new UpstreamLink(env, meter, this, new UpstreamLink.Callbacks(
                 this::upstreamOpened, this::upstreamFailed, this::sessionNotReady, this::retryDue));
         this.farewell = new Farewell(caller, env, this::endNow);
@@ -111,6 +123,14 @@ public final class CallSession implements RealtimeEventHandler {
 
     public CallSid callSid() {
         return callSid;
+    }
+
+    /**
+     * The call's report (summary, outcome, usage, cost), completed once it has ended and its summary step is over,
+     * just before the transcript's last line. The one place stores and webhooks take a call's results from.
+     */
+    public CompletionStage<CallReport> report() {
+        return report;
     }
 
     synchronized void begin() {
@@ -200,6 +220,9 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void sessionUpdated() {
+        if (state == State.ENDED) {
+            return; // from here on the session only answers the summary
+        }
         upstream.sessionReady();
     }
 
@@ -213,6 +236,7 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public void upstreamClosed(int code, String reason) {
+        summary.sessionClosed();
         upstreamLost("assistant connection closed (" + code + ")");
     }
 
@@ -247,6 +271,9 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void speechStarted(String itemId) {
+        if (state == State.ENDED) {
+            return;
+        }
         meter.speechStarted();
         PlaybackTracker.Interruption barge = playback.speechStarted(nowMs());
         if (!barge.happened() || state != State.LIVE) {
@@ -270,16 +297,23 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void speechStopped(String itemId) {
-        meter.speechStopped();
+        if (state != State.ENDED) {
+            meter.speechStopped();
+        }
     }
 
     @Override
     public synchronized void inputTranscriptionCompleted(String itemId, String text) {
-        heard.callerSaid(text);
+        if (state != State.ENDED) {
+            heard.callerSaid(text);
+        }
     }
 
     @Override
     public synchronized void responseCreated(String responseId) {
+        if (state == State.ENDED) {
+            return;
+        }
         playback.responseCreated(responseId);
         tools.responseCreated();
         transfer.responseCreated();
@@ -304,11 +338,17 @@ public final class CallSession implements RealtimeEventHandler {
 
     @Override
     public synchronized void outputAudioTranscriptDone(String responseId, String itemId, String text) {
+        if (state == State.ENDED) {
+            return;
+        }
         heard.assistantSaid(text, playback.wasInterrupted(responseId), playback.hasUnplayedAudio());
     }
 
     @Override
     public synchronized void responseDone(String responseId, String status) {
+        if (state == State.ENDED) {
+            return;
+        }
         playback.responseDone(responseId);
         tools.responseDone();
         if ("completed".equals(status)) {
@@ -322,8 +362,27 @@ public final class CallSession implements RealtimeEventHandler {
             }
             return;
         }
+        if (budgetReached && state == State.LIVE) {
+            budgetReached = false;
+            endWithGoodbye(CallEndReason.BUDGET, cost.budgetDescription());
+            return;
+        }
         transfer.responseDone();
         dialIfDue();
+    }
+
+    /**
+     * Counts a response's tokens into the call's cost. Reaching the budget is acted on when that response is done
+     * ({@link #responseDone}), so the goodbye's farewell never takes the response that crossed it for the goodbye.
+     */
+    @Override
+    public synchronized void usage(TokenUsage used) {
+        budgetReached |= cost.add(used);
+    }
+
+    @Override
+    public void outOfBandDone(OutOfBandResult result) {
+        summary.answered(result);
     }
 
     @Override
@@ -513,6 +572,7 @@ public final class CallSession implements RealtimeEventHandler {
     private void end(CallEndReason why, String whyDetail, boolean goodbyePlayed) {
         RealtimeConnection toClose;
         CallDetails.Builder details;
+        boolean generating;
         CallEndReason reason = why;
         String detail = whyDetail;
         synchronized (this) {
@@ -529,6 +589,7 @@ public final class CallSession implements RealtimeEventHandler {
             }
             state = State.ENDED;
             meter.ended(reason.tag());
+            generating = playback.stopAnswer(nowMs()).responseId() != null;
             toClose = upstream.release();
             tools.close();
             transfer.close();
@@ -538,14 +599,25 @@ public final class CallSession implements RealtimeEventHandler {
             cancel(maxDurationTimer);
             details = details(reason);
         }
-        if (toClose != null) {
-            toClose.close();
+        CompletionStage<Summary> summarized;
+        // No summary of a dead session, nor of a call only an answering machine heard (the model never spoke).
+        if (toClose != null && env.summaries.enabled() && reason != CallEndReason.UPSTREAM_FAILURE
+                && !answering.machineAnswered()) {
+            if (generating) {
+                toClose.cancelResponse(); // nobody will hear it; the summary is asked on its own
+            }
+            summarized = summary.ask(toClose);
+        } else {
+            summarized = summary.skip(toClose);
         }
         double seconds = (System.nanoTime() - startedAtNanos) / 1e9;
         CallEndReason ended = reason;
         String endedDetail = detail;
-        hangUp.putDown(ended, goodbyePlayed, endedDetail)
-                .whenComplete((down, failure) -> lineDown(ended, endedDetail, seconds, details));
+        CallDetails.Builder record = details;
+        hangUp.putDown(ended, goodbyePlayed, endedDetail).toCompletableFuture()
+                .thenCombine(summarized, (down, result) -> result)
+                .whenComplete((result, failure) -> lineDown(ended, endedDetail, seconds,
+                        result != null ? result : Summary.NOT_ASKED, record));
     }
 
     /** The call's record beside its transcript: every field the call knows is filled here, as it ends. */
@@ -557,7 +629,17 @@ public final class CallSession implements RealtimeEventHandler {
                 .recordingSid(recording.recordingSid());
     }
 
-    private void lineDown(CallEndReason reason, String detail, double seconds, CallDetails.Builder details) {
+    /** The line is down and the summary step over: the results are written, reported, and the transcript closed. */
+    private void lineDown(CallEndReason reason, String detail, double seconds, Summary summarized,
+            CallDetails.Builder details) {
+        summarized.transcriptLines().forEach(transcript::system);
+        transcript.system(cost.describe());
+        double costUsd = cost.costUsd();
+        env.usageMetrics.callEnded(costUsd);
+        CallReport finished = new CallReport(callSid, reason, summarized.text(), summarized.outcomeJson(), cost.usage(),
+                costUsd);
+        report.complete(finished);
+        finished.fill(details);
         env.registry.remove(this);
         String why = detail == null || detail.equals(reason.description()) ? "" : " (" + SafeText.of(detail) + ")";
         transcript.close(String.format(Locale.ROOT, "call ended: %s%s after %.1f s", reason.description(), why,

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 final class HangUp {
 
     private static final Set<CallEndReason> SERVICE_GOODBYES = EnumSet.of(CallEndReason.ASSISTANT_ENDED,
-            CallEndReason.MAX_DURATION, CallEndReason.SHUTDOWN);
+            CallEndReason.MAX_DURATION, CallEndReason.SHUTDOWN, CallEndReason.BUDGET);
 
     private final CallSid callSid;
     private final CallerLine caller;

@@ -25,11 +25,13 @@ public class ShutdownDrain {
     private final ServiceState state;
     private final CallRegistry registry;
     private final CallLimitsConfig limits;
+    private final SummaryConfig summaries;
 
-    ShutdownDrain(ServiceState state, CallRegistry registry, CallLimitsConfig limits) {
+    ShutdownDrain(ServiceState state, CallRegistry registry, CallLimitsConfig limits, SummaryConfig summaries) {
         this.state = state;
         this.registry = registry;
         this.limits = limits;
+        this.summaries = summaries;
     }
 
     void onShutdown(@Observes ShutdownDelayInitiatedEvent event) {
@@ -51,7 +53,9 @@ public class ShutdownDrain {
         }
         LOG.infof("Shutting down: ending %d call(s) with a goodbye", remaining.size());
         remaining.forEach(call -> call.endWithGoodbye(CallEndReason.SHUTDOWN, "service shutting down"));
-        waitForCalls(System.nanoTime() + (CallSession.GOODBYE_GRACE_MS + 1_000) * 1_000_000);
+        // A call leaves the registry once its summary step is over too, which may take up to SUMMARY_TIMEOUT.
+        long summaryMs = summaries.enabled() ? summaries.timeout().toMillis() : 0;
+        waitForCalls(System.nanoTime() + (CallSession.GOODBYE_GRACE_MS + summaryMs + 1_000) * 1_000_000);
     }
 
     private void waitForCalls(long deadlineNanos) {

@@ -34,6 +34,7 @@ final class Conversation {
     private final Map<String, ItemState> items = new HashMap<>();
     private String lastItemId;
     private int callerTurns;
+    private long userAudioBytes;
     private byte[] pendingAudio;
     private String pendingText;
     private Trigger pendingTrigger;
@@ -42,6 +43,16 @@ final class Conversation {
         this.session = session;
         this.json = json;
         this.calls = calls;
+    }
+
+    /** Caller turns so far (committed audio), for the out-of-band answers' account of the call. */
+    int callerTurns() {
+        return callerTurns;
+    }
+
+    /** Bytes of caller audio the conversation holds, for the token counts. */
+    long userAudioBytes() {
+        return userAudioBytes;
     }
 
     String lastItemId() {
@@ -55,6 +66,7 @@ final class Conversation {
         item.putArray("content").addObject().put("type", "input_audio");
         announce(itemId, item, new ItemState(false));
         pendingAudio = audio;
+        userAudioBytes += audio.length;
         pendingTrigger = Trigger.turn(++callerTurns);
     }
 

@@ -42,6 +42,13 @@ public interface EmulatorConfig {
     Duration maxSessionDuration();
 
     /**
+     * Answer out-of-band responses ({@code conversation: none}). Off, they get no answer at all, as when the real
+     * service is slow: for tests of a client's timeout.
+     */
+    @WithDefault("true")
+    boolean answerOutOfBand();
+
+    /**
      * Scripted tool calls, {@code trigger -> call, call; trigger -> call} (format: docs/configuration.md, "Scripted
      * tool calls"; read by {@link ToolCallRulesParser}). Unset: the emulator never calls a tool.
      */

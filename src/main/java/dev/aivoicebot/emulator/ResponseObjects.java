@@ -1,5 +1,6 @@
 package dev.aivoicebot.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aivoicebot.emulator.ServerEvents.ResponsePayload;
@@ -10,15 +11,24 @@ final class ResponseObjects {
 
     private final ObjectMapper json;
     private final SessionSettings settings;
+    private final Conversation conversation;
     private final String conversationId = Ids.conversation();
+    /** Tokens of what earlier responses added to the conversation: it is input to every later one. */
+    private long contextText;
+    private long contextAudio;
+    /** What the previous response read: the prefix the next one finds cached. */
+    private long lastInputText;
+    private long lastInputAudio;
 
-    ResponseObjects(ObjectMapper json, SessionSettings settings) {
+    ResponseObjects(ObjectMapper json, SessionSettings settings, Conversation conversation) {
         this.json = json;
         this.settings = settings;
+        this.conversation = conversation;
     }
 
-    ResponsePayload created(String id) {
-        ObjectNode response = response(id, "in_progress");
+    /** {@code metadata} (the request's) only for an out-of-band response. */
+    ResponsePayload created(String id, JsonNode metadata) {
+        ObjectNode response = response(id, "in_progress", metadata);
         response.putArray("output");
         return new ResponsePayload(response);
     }
@@ -30,6 +40,22 @@ final class ResponseObjects {
         var content = item.putArray("content");
         if (transcript != null) {
             content.addObject().put("type", "output_audio").put("transcript", transcript);
+        }
+        return item;
+    }
+
+    /** An out-of-band request without metadata gets an empty object back, still telling it apart. */
+    JsonNode emptyMetadata() {
+        return json.createObjectNode();
+    }
+
+    /** The text message of an out-of-band response; content stays empty until the text is known. */
+    ObjectNode textItem(String itemId, String status, String text) {
+        ObjectNode item = json.createObjectNode().put("id", itemId).put("object", "realtime.item")
+                .put("type", "message").put("status", status).put("role", "assistant");
+        var content = item.putArray("content");
+        if (text != null) {
+            content.addObject().put("type", "output_text").put("text", text);
         }
         return item;
     }
@@ -53,19 +79,30 @@ final class ResponseObjects {
 
     /** {@code text}: all the text the output carries (transcripts, arguments), for the token counts. */
     ResponsePayload done(String id, String status, String reason, List<ObjectNode> output, int audioBytes,
-            String text) {
-        ObjectNode response = response(id, status);
+            String text, JsonNode metadata) {
+        ObjectNode response = response(id, status, metadata);
         if (reason != null) {
             response.putObject("status_details").put("type", status).put("reason", reason);
         }
         response.putArray("output").addAll(output);
-        response.set("usage", usage(audioBytes, text));
+        response.set("usage", usage(audioBytes, text, metadata != null));
         return new ResponsePayload(response);
     }
 
-    private ObjectNode response(String id, String status) {
+    /**
+     * An out-of-band response has no conversation: the real service sends {@code conversation_id: null}, which the
+     * published schema (a plain string) does not allow, so it is left out here.
+     */
+    private ObjectNode response(String id, String status, JsonNode metadata) {
         ObjectNode response = json.createObjectNode().put("object", "realtime.response").put("id", id)
-                .put("status", status).put("conversation_id", conversationId);
+                .put("status", status);
+        if (metadata != null) {
+            response.set("metadata", metadata);
+            response.putArray("output_modalities").add("text");
+            response.put("max_output_tokens", "inf");
+            return response;
+        }
+        response.put("conversation_id", conversationId);
         response.putArray("output_modalities").add("audio");
         response.put("max_output_tokens", "inf");
         ObjectNode output = response.putObject("audio").putObject("output");
@@ -74,16 +111,30 @@ final class ResponseObjects {
         return response;
     }
 
-    /** Made-up but stable token counts: 20 audio tokens per second, 4 characters per text token. */
-    private ObjectNode usage(int audioBytes, String text) {
-        int audioTokens = (int) (MuLaw.millis(audioBytes) / 50);
-        int textTokens = (text.length() + 3) / 4;
-        int inputTokens = (settings.instructions().length() + 3) / 4;
-        ObjectNode usage = json.createObjectNode().put("total_tokens", inputTokens + audioTokens + textTokens)
-                .put("input_tokens", inputTokens).put("output_tokens", audioTokens + textTokens);
-        usage.putObject("input_token_details").put("text_tokens", inputTokens).put("audio_tokens", 0)
-                .put("cached_tokens", 0);
-        usage.putObject("output_token_details").put("text_tokens", textTokens).put("audio_tokens", audioTokens);
+    /**
+     * Made-up but plausible token counts, shaped as OpenAI's: assistant audio 20 tokens per second, caller audio 10,
+     * 4 characters per text token. Every response reads the instructions and the whole conversation so far; what the
+     * previous response read is cached. An out-of-band response reads the conversation but adds nothing to it.
+     */
+    private ObjectNode usage(int audioBytes, String text, boolean outOfBand) {
+        long outAudio = MuLaw.millis(audioBytes) / 50;
+        long outText = (text.length() + 3) / 4;
+        long inText = (settings.instructions().length() + 3) / 4 + contextText;
+        long inAudio = contextAudio + MuLaw.millis((int) Math.min(Integer.MAX_VALUE, conversation.userAudioBytes())) / 100;
+        long cachedText = Math.min(lastInputText, inText);
+        long cachedAudio = Math.min(lastInputAudio, inAudio);
+        lastInputText = inText;
+        lastInputAudio = inAudio;
+        if (!outOfBand) {
+            contextText += outText;
+            contextAudio += outAudio;
+        }
+        ObjectNode usage = json.createObjectNode().put("total_tokens", inText + inAudio + outText + outAudio)
+                .put("input_tokens", inText + inAudio).put("output_tokens", outText + outAudio);
+        ObjectNode input = usage.putObject("input_token_details").put("text_tokens", inText)
+                .put("audio_tokens", inAudio).put("cached_tokens", cachedText + cachedAudio);
+        input.putObject("cached_tokens_details").put("text_tokens", cachedText).put("audio_tokens", cachedAudio);
+        usage.putObject("output_token_details").put("text_tokens", outText).put("audio_tokens", outAudio);
         return usage;
     }
 }

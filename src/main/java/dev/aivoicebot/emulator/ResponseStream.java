@@ -1,5 +1,6 @@
 package dev.aivoicebot.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ final class ResponseStream {
     private final List<OutputItem> items;
     private final Iterator<OutputItem> pending;
     private final Runnable onDone;
+    private final JsonNode metadata;
     private final String id = Ids.response();
     private final List<ObjectNode> output = new ArrayList<>();
     private OutputItem current;
@@ -30,6 +32,12 @@ final class ResponseStream {
 
     ResponseStream(SessionConnection session, ResponseObjects objects, Vertx vertx, long intervalMs,
             List<OutputItem> items, Runnable onDone) {
+        this(session, objects, vertx, intervalMs, items, onDone, null);
+    }
+
+    /** An out-of-band response when {@code metadata} (the request's, echoed back) is not null. */
+    ResponseStream(SessionConnection session, ResponseObjects objects, Vertx vertx, long intervalMs,
+            List<OutputItem> items, Runnable onDone, JsonNode metadata) {
         this.session = session;
         this.objects = objects;
         this.vertx = vertx;
@@ -37,6 +45,7 @@ final class ResponseStream {
         this.items = List.copyOf(items);
         this.pending = this.items.iterator();
         this.onDone = onDone;
+        this.metadata = metadata;
     }
 
     String id() {
@@ -44,7 +53,7 @@ final class ResponseStream {
     }
 
     void start() {
-        session.send("response.created", objects.created(id));
+        session.send("response.created", objects.created(id, metadata));
         openNext();
         tick();
     }
@@ -91,7 +100,7 @@ final class ResponseStream {
         List<OutputItem> started = items.subList(0, opened);
         int audioBytes = started.stream().mapToInt(OutputItem::audioBytes).sum();
         String text = started.stream().map(OutputItem::text).collect(Collectors.joining());
-        session.send("response.done", objects.done(id, status, reason, output, audioBytes, text));
+        session.send("response.done", objects.done(id, status, reason, output, audioBytes, text, metadata));
         onDone.run();
     }
 

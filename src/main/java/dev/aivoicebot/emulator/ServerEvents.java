@@ -66,6 +66,19 @@ final class ServerEvents {
     record Part(String type, String transcript) {
     }
 
+    record TextContentPart(String responseId, String itemId, int outputIndex, int contentIndex, TextPart part) {
+    }
+
+    /** A text content part ({@code text}), as an out-of-band text response has. */
+    record TextPart(String type, String text) {
+    }
+
+    record TextDelta(String responseId, String itemId, int outputIndex, int contentIndex, String delta) {
+    }
+
+    record TextDone(String responseId, String itemId, int outputIndex, int contentIndex, String text) {
+    }
+
     record AudioDelta(String responseId, String itemId, int outputIndex, int contentIndex, String delta) {
     }
 

@@ -39,9 +39,9 @@ final class SessionProtocol {
         conversation = new Conversation(session, json, calls);
         ToolCallRules rules = config.toolCalls().orElse(ToolCallRules.NONE);
         mcpToolLists = new McpToolLists(session, conversation, rules, json);
-        ResponseObjects objects = new ResponseObjects(json, settings);
+        ResponseObjects objects = new ResponseObjects(json, settings, conversation);
         responses = new Responses(session, new ReplyPlanner(session, conversation, settings, calls, rules, script,
-                config, objects), objects, config, vertx);
+                config, objects), objects, config, vertx, new OutOfBandAnswers(json, conversation));
         input = new InputAudio(session, settings, conversation, responses, script,
                 new EnergyVad(config.vadThreshold()));
         truncator = new Truncator(session, conversation);

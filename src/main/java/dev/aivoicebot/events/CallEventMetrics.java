@@ -26,7 +26,8 @@ class CallEventMetrics {
         for (Outcome outcome : Outcome.values()) {
             counter(outcome);
         }
-        Gauge.builder("call.events.pending", pending, AtomicInteger::get)
+        // a supplier, held strongly: a gauge built on an object keeps only a weak reference to it
+        Gauge.builder("call.events.pending", pending::get)
                 .description("Call events waiting to be delivered to CALL_EVENTS_URL (this replica's last count)")
                 .register(registry);
     }

@@ -47,11 +47,14 @@ public final class RealtimeEventDispatcher {
             case "input_audio_buffer.speech_stopped" -> handler.speechStopped(text(event, "item_id"));
             case "conversation.item.input_audio_transcription.completed" -> handler.inputTranscriptionCompleted(
                     text(event, "item_id"), text(event, "transcript"));
-            case "response.created" -> handler.responseCreated(text(event.path("response"), "id"));
+            case "response.created" -> {
+                if (purpose(event.path("response")) == null) { // an out-of-band response is followed to its end only
+                    handler.responseCreated(text(event.path("response"), "id"));
+                }
+            }
             case "response.output_audio_transcript.done" -> handler.outputAudioTranscriptDone(
                     text(event, "response_id"), text(event, "item_id"), text(event, "transcript"));
-            case "response.done" -> handler.responseDone(text(event.path("response"), "id"),
-                    text(event.path("response"), "status"));
+            case "response.done" -> responseDone(event.path("response"), handler);
             case "session.updated" -> handler.sessionUpdated();
             case "response.output_item.done" -> outputItemDone(text(event, "response_id"), event.path("item"), handler);
             case "mcp_list_tools.completed" -> handler.mcp(new McpEvent(McpEvent.Kind.LIST_TOOLS,
@@ -67,6 +70,43 @@ public final class RealtimeEventDispatcher {
                 // Deltas of transcripts, item bookkeeping, rate limits: nothing a phone call needs.
             }
         }
+    }
+
+    /**
+     * Usage first, so a call's cost includes a response before anything acts on its end. An out-of-band response
+     * (ours carry a {@code metadata.purpose}) is reported apart with its text: it is not part of the conversation.
+     */
+    private static void responseDone(JsonNode response, RealtimeEventHandler handler) {
+        JsonNode usage = response.path("usage");
+        if (usage.isObject()) {
+            handler.usage(TokenUsage.of(usage));
+        }
+        String purpose = purpose(response);
+        if (purpose != null) {
+            handler.outOfBandDone(new OutOfBandResult(purpose, text(response, "status"), outputText(response)));
+        } else {
+            handler.responseDone(text(response, "id"), text(response, "status"));
+        }
+    }
+
+    private static String purpose(JsonNode response) {
+        JsonNode purpose = response.path("metadata").path("purpose");
+        return purpose.isTextual() ? purpose.asText() : null;
+    }
+
+    /** The {@code output_text} of the response's messages, joined. */
+    private static String outputText(JsonNode response) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode item : response.path("output")) {
+            if ("message".equals(item.path("type").asText())) {
+                for (JsonNode part : item.path("content")) {
+                    if ("output_text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                        text.append(part.path("text").asText());
+                    }
+                }
+            }
+        }
+        return text.toString();
     }
 
     /** The items a call acts on; messages are followed through their own events. */

@@ -30,6 +30,12 @@ public interface RealtimeEventHandler {
     /** {@code response.done} with its status (completed, cancelled, failed, incomplete). */
     void responseDone(String responseId, String status);
 
+    /** {@code response.done}'s usage, reported before the response's end (in-band or out-of-band). */
+    void usage(TokenUsage usage);
+
+    /** {@code response.done} of an out-of-band response ({@code conversation: none}) we asked for. */
+    void outOfBandDone(OutOfBandResult result);
+
     /** {@code response.output_item.done} with a whole {@code function_call} item: the model asks for a tool. */
     void functionCall(FunctionCall call);
 

@@ -1,6 +1,9 @@
 package dev.aivoicebot.transcript;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aivoicebot.safety.SafeText;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
@@ -116,10 +119,26 @@ public record CallDetails(String callSid, String direction, String from, String 
 
         CallDetails build(String callSid, Instant startedAt, Instant endedAt, PersonalDataMask mask) {
             String maskedSummary = summary == null ? null : mask.apply(SafeText.line(summary));
+            JsonNode maskedOutcome = outcome == null ? null : masked(outcome.deepCopy(), mask);
             Instant ended = endedAt.truncatedTo(ChronoUnit.MILLIS); // as the transcript's last line has it
             return new CallDetails(callSid, direction, from, to, profile, startedAt, ended,
                     Duration.between(startedAt, ended).toMillis(), endReason, endReasonText, transferTarget,
-                    recordingSid, maskedSummary, outcome, usage, costUsd);
+                    recordingSid, maskedSummary, maskedOutcome, usage, costUsd);
+        }
+
+        /** The outcome's texts come from the model, which may repeat what the caller said: masked like lines. */
+        private static JsonNode masked(JsonNode node, PersonalDataMask mask) {
+            if (node instanceof ObjectNode object) {
+                object.properties().forEach(field -> field.setValue(masked(field.getValue(), mask)));
+                return object;
+            }
+            if (node instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, masked(array.get(i), mask));
+                }
+                return array;
+            }
+            return node.isTextual() ? TextNode.valueOf(mask.apply(SafeText.line(node.asText()))) : node;
         }
 
         private static String safeOrNull(String text) {

@@ -103,24 +103,30 @@ class CallEndToEndTest extends DialingTest {
         List<String> transcript = finishedTranscript(call.identity().callSid());
         assertArrayEquals(call.sentAudio(), session.inputAudio(), "every caller frame reached OpenAI, in order");
         transcript.forEach(line -> assertTrue(LINE.matcher(line).matches(), line));
-        assertEquals(5, transcript.size(), transcript::toString);
+        assertEquals(7, transcript.size(), transcript::toString);
         assertTrue(transcript.get(0).contains(" system: call started from "));
         assertTrue(transcript.get(1).endsWith(" assistant: Hi, how can I help?"));
         assertTrue(transcript.get(2).contains(" customer: "), transcript.get(2));
         assertTrue(transcript.get(3).endsWith(" assistant: " + session.responses().get(1).transcript()));
-        assertTrue(transcript.get(4).matches(".* system: call ended: caller hung up after \\d+\\.\\d s"),
-                transcript.get(4));
+        assertTrue(transcript.get(4).contains(" system: summary: The caller took 1 turn(s)"), transcript.get(4));
+        assertTrue(transcript.get(5).matches(".* system: usage: input \\d+ tokens \\(\\d+ cached\\), output \\d+ tokens; "
+                + "estimated cost \\$\\d+\\.\\d{4}"), transcript.get(5));
+        assertTrue(transcript.get(6).matches(".* system: call ended: caller hung up after \\d+\\.\\d s"),
+                transcript.get(6));
         CallDetails details = finishedDetails(call.identity().callSid());
         assertEquals(call.identity().callSid(), details.callSid());
         assertEquals(List.of("inbound", call.identity().from(), call.identity().to(), "CALLER_HUNG_UP", "caller hung up"),
                 Arrays.asList(details.direction(), details.from(), details.to(), details.endReason(),
                         details.endReasonText()));
-        assertEquals(TranscriptLine.parse(transcript.get(4)).orElseThrow().at(), details.endedAt(),
+        assertEquals(TranscriptLine.parse(transcript.get(6)).orElseThrow().at(), details.endedAt(),
                 "ended when the last line was written");
         assertEquals(Duration.between(details.startedAt(), details.endedAt()).toMillis(), details.durationMs());
         assertTrue(details.durationMs() > 1_000 && details.durationMs() < 60_000, () -> "duration " + details);
         assertNull(details.transferTarget(), "not transferred");
         assertNull(details.recordingSid(), "not recorded");
+        assertTrue(details.summary().startsWith("The caller took 1 turn(s)"), details::toString);
+        assertTrue(details.usage() != null && details.usage().outputAudioTokens() > 0, details::toString);
+        assertTrue(details.costUsd() != null && details.costUsd() > 0, details::toString);
         assertSchemaClean(schemas, session);
         assertNoSimulatorProblems(call);
     }

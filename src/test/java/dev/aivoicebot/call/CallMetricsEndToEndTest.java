@@ -80,7 +80,8 @@ class CallMetricsEndToEndTest extends DialingTest {
 
         assertEquals(1, after.delta(before, "transcript_lines_total", "speaker=\"customer\""));
         assertEquals(2, after.delta(before, "transcript_lines_total", "speaker=\"assistant\""));
-        assertEquals(2, after.delta(before, "transcript_lines_total", "speaker=\"system\""));
+        assertEquals(4, after.delta(before, "transcript_lines_total", "speaker=\"system\""),
+                "call started, summary, usage, call ended");
         assertEquals(0, after.delta(before, "calls_barge_ins_total"));
     }
 

@@ -1,6 +1,7 @@
 package dev.aivoicebot.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
@@ -40,6 +43,8 @@ abstract class EmulatorOverTheWire {
             {"type":"session.update","session":{"type":"realtime",
              "audio":{"input":{"format":{"type":"audio/pcmu"},"turn_detection":null},
                       "output":{"format":{"type":"audio/pcmu"}}}}}""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/emulator/v1/realtime")
     URI endpoint;
@@ -204,6 +209,62 @@ abstract class EmulatorOverTheWire {
         assertEquals("item_typed", added.at("/item/id").asText());
         assertEquals(done.at("/response/output/0/id").asText(), added.path("previous_item_id").asText());
         client.await("conversation.item.done");
+        assertServerEventsMatchTheSchema();
+    }
+
+    /**
+     * An out-of-band response ({@code conversation: none}) answers in text, carries its metadata back, adds nothing
+     * to the conversation, and reads the conversation so far: its usage counts it, mostly cached.
+     */
+    @Test
+    void anOutOfBandResponseAnswersInTextOutsideTheConversation() {
+        client = connect(Map.of("Authorization", "Bearer sk-test"));
+        client.send(NO_VAD);
+        client.append(Audio.create().tone(1000).bytes());
+        client.send("{\"type\":\"input_audio_buffer.commit\"}");
+        client.send("{\"type\":\"response.create\"}");
+        JsonNode answered = client.await("response.done");
+        String lastItem = answered.at("/response/output/0/id").asText();
+
+        String schema = """
+                {"type":"object","properties":{"summary":{"type":"string"},"resolved":{"type":"boolean"},
+                 "topic":{"enum":["billing","other"]}}}""";
+        ObjectNode request = JSON.createObjectNode().put("type", "response.create");
+        ObjectNode response = request.putObject("response").put("conversation", "none")
+                .put("instructions", "Summarize the call. Answer as JSON matching " + schema)
+                .put("tool_choice", "none");
+        response.putArray("output_modalities").add("text");
+        response.putObject("metadata").put("purpose", "summary");
+        client.send(request.toString());
+        JsonNode created = client.await("response.created");
+        assertEquals("summary", created.at("/response/metadata/purpose").asText());
+        String text = client.await("response.output_text.done").path("text").asText();
+        JsonNode done = client.await("response.done");
+        responseId = done.at("/response/id").asText();
+        assertEquals("completed", done.at("/response/status").asText());
+        assertEquals("summary", done.at("/response/metadata/purpose").asText());
+        assertEquals("[\"text\"]", done.at("/response/output_modalities").toString());
+        assertEquals(text, done.at("/response/output/0/content/0/text").asText());
+        JsonNode answer = assertDoesNotThrow(() -> JSON.readTree(text));
+        assertTrue(answer.path("summary").asText().contains("1 turn"), text);
+        assertEquals(true, answer.path("resolved").asBoolean(false), text);
+        assertEquals("billing", answer.path("topic").asText(), text);
+
+        JsonNode before = answered.at("/response/usage");
+        JsonNode usage = done.at("/response/usage");
+        assertTrue(usage.path("input_tokens").asLong() >= before.path("input_tokens").asLong()
+                + before.path("output_tokens").asLong(), "it read the answer too: " + usage);
+        assertEquals(before.path("input_tokens").asLong(), usage.at("/input_token_details/cached_tokens").asLong(),
+                "what the previous response read is cached: " + usage);
+        assertTrue(usage.path("output_tokens").asLong() > 0, usage::toString);
+
+        client.send("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"Thanks\"}]}}");
+        assertEquals(lastItem, client.await("conversation.item.added").path("previous_item_id").asText(),
+                "the out-of-band answer is not in the conversation");
+        String outOfBandItem = done.at("/response/output/0/id").asText();
+        assertFalse(client.received().stream().anyMatch(e -> e.path("type").asText().startsWith("conversation.item.")
+                && outOfBandItem.equals(e.at("/item/id").asText())), "no conversation event names the answer");
         assertServerEventsMatchTheSchema();
     }
 

@@ -77,6 +77,14 @@ class RealtimeEmulatorWebSocketTest extends EmulatorOverTheWire {
 
     @Override
     @Test
+    void anOutOfBandResponseAnswersInTextOutsideTheConversation() {
+        super.anOutOfBandResponseAnswersInTextOutsideTheConversation();
+
+        assertClientEventsMatchTheSchema(emulator.latest().orElseThrow());
+    }
+
+    @Override
+    @Test
     void badEventsGetErrorEventsAndTheSessionCarriesOn() {
         super.badEventsGetErrorEventsAndTheSessionCarriesOn();
 

@@ -56,6 +56,11 @@ public class SchemaValidatingInspector implements EmulatorTestHook {
         return violations().stream().filter(violation -> violation.sessionId().equals(sessionId)).toList();
     }
 
+    /** Problems of one server event the emulator sent, by OpenAI's schema for its type; empty when it is valid. */
+    public static List<String> serverEventProblems(String rawJson) {
+        return RealtimeSchemas.get().validateServerEvent(rawJson);
+    }
+
     public void clear() {
         synchronized (violations) {
             violations.clear();

@@ -142,7 +142,9 @@ class CallEventsTest {
         assertEquals(List.of(422), receiver.receivedFor(sid.value()).stream().map(Received::answered).toList());
         assertTrue(outboxFiles("pending", "claimed").isEmpty());
         await("metric", () -> MetricsScrape.now().delta(before, "call_events_total", "outcome=\"dead\"") == 1);
-        assertTrue(MetricsScrape.now().has("call_events_pending"), "the pending gauge is published");
+        MetricsScrape scrape = MetricsScrape.now();
+        assertTrue(scrape.has("call_events_pending"), () -> "the pending gauge is published: " + scrape.text().lines()
+                .filter(l -> l.contains("call_events")).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * a relay that buffered would hold most of the 32 MiB at that moment.
  */
 @QuarkusTest
-@WithTestResource(FakeSpeechServerResource.class)
+// A longer read timeout than the other speech tests: this one pauses reading on purpose and forces GCs, and on a
+// loaded 2-core machine those pauses have outlasted 3 s, which ended the stream (a timeout, not a streaming fault).
+@WithTestResource(value = FakeSpeechServerResource.class,
+        initArgs = @ResourceArg(name = "speech.upstream.read-timeout", value = "20s"))
 class GenerateVoiceLargeResponseTest {
 
     private static final int CHUNK = 64 * 1024;
