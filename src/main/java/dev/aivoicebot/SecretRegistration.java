@@ -1,6 +1,7 @@
 package dev.aivoicebot;
 
 import dev.aivoicebot.admin.AdminConfig;
+import dev.aivoicebot.events.CallEventsConfig;
 import dev.aivoicebot.openai.OpenAiConfig;
 import dev.aivoicebot.outbound.OutboundConfig;
 import dev.aivoicebot.safety.SafeText;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SecretRegistration {
 
     SecretRegistration(OpenAiConfig openAi, TwilioConfig twilio, SpeechConfig speech, ToolsConfig tools,
-            OutboundConfig outbound, AdminConfig admin,
+            OutboundConfig outbound, AdminConfig admin, CallEventsConfig events,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> databasePassword) {
         openAi.apiKey().ifPresent(SafeText::registerSecret);
         twilio.authToken().ifPresent(SafeText::registerSecret);
@@ -28,6 +29,7 @@ public class SecretRegistration {
         tools.signingSecret().ifPresent(SafeText::registerSecret);
         outbound.apiKey().ifPresent(SafeText::registerSecret);
         admin.apiKey().ifPresent(SafeText::registerSecret);
+        events.signingSecret().ifPresent(SafeText::registerSecret);
         databasePassword.ifPresent(SafeText::registerSecret);
     }
 }

@@ -3,6 +3,8 @@ package dev.aivoicebot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.aivoicebot.admin.AdminConfig;
+import dev.aivoicebot.events.CallEventsConfig;
+import dev.aivoicebot.retention.RetentionConfig;
 import dev.aivoicebot.call.AssistantConfig;
 import dev.aivoicebot.call.CallLimitsConfig;
 import dev.aivoicebot.call.ProfilesConfig;
@@ -81,7 +83,7 @@ class ConfigNamesTest {
                 .withMapping(ToolsConfig.class).withMapping(TranscriptConfig.class).withMapping(TransferConfig.class)
                 .withMapping(TwilioConfig.class).withMapping(RecordingConfig.class)
                 .withMapping(OutboundConfig.class).withMapping(ProfilesConfig.class)
-                .withMapping(AdminConfig.class)
+                .withMapping(AdminConfig.class).withMapping(CallEventsConfig.class).withMapping(RetentionConfig.class)
                 .withMapping(PricesConfig.class).withMapping(SummaryConfig.class).withMapping(StoreConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withValidateUnknown(false).build();

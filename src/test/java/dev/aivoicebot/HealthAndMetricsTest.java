@@ -57,4 +57,12 @@ class HealthAndMetricsTest {
                 .body(containsString("calls_outbound_total{outcome=\"no-answer\",} 0.0"))
                 .body(containsString("calls_voicemail_total{action=\"message\",} 0.0"));
     }
+
+    /** Call events are counted from zero too, whether or not CALL_EVENTS_URL is set. */
+    @Test
+    void callEventsAreCountedFromZero() {
+        ManagementInterface.given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("call_events_total{outcome=\"dead\",} 0.0"))
+                .body(containsString("call_events_pending 0.0"));
+    }
 }

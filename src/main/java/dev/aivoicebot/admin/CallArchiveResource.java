@@ -6,6 +6,7 @@ import dev.aivoicebot.archive.CallView;
 import dev.aivoicebot.safety.CallSid;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -26,11 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/calls} and {@code GET /api/calls/{callSid}}: the calls on record, from whichever
- * {@link CallArchive} is configured. Blocking: the archive reads files or a database.
+ * {@link CallArchive} is configured; {@code DELETE /api/calls/{callSid}} erases one ({@link CallErasure}).
+ * Blocking: the archive reads files or a database.
  */
 @Path("/api/calls")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "calls", description = "The calls on record: list, filter, read one")
+@Tag(name = "calls", description = "The calls on record: list, filter, read one, erase one")
 @SecurityScheme(securitySchemeName = CallArchiveResource.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "ADMIN_API_KEY")
 @SecurityRequirement(name = CallArchiveResource.SCHEME)
@@ -42,10 +44,12 @@ public class CallArchiveResource {
 
     private final CallArchive archive;
     private final AdminAccess access;
+    private final CallErasure erasure;
 
-    CallArchiveResource(CallArchive archive, AdminAccess access) {
+    CallArchiveResource(CallArchive archive, AdminAccess access, CallErasure erasure) {
         this.archive = archive;
         this.access = access;
+        this.erasure = erasure;
     }
 
     @GET
@@ -83,10 +87,31 @@ public class CallArchiveResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context RoutingContext http)
             throws IOException {
         access.check(authorization, client(http));
-        if (!CallSid.isValid(callSid)) {
+        CallSid sid = callSid(callSid);
+        return archive.get(sid).orElseThrow(() -> AdminException.notFound("no call " + sid));
+    }
+
+    @DELETE
+    @Path("{callSid}")
+    @Blocking
+    @Operation(summary = "Erase one call everywhere it is kept: transcript, details, undelivered event, database rows",
+            description = "For a caller's request to be forgotten. Cannot be undone.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "400", description = "Not a CallSid (CA followed by 32 hex digits)")
+    @APIResponse(responseCode = "404", description = "No such call on record")
+    @APIResponse(responseCode = "409", description = "The call is in progress on this replica")
+    public void erase(@Parameter(description = "Twilio CallSid") @PathParam("callSid") String callSid,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context RoutingContext http)
+            throws IOException {
+        access.check(authorization, client(http));
+        erasure.erase(callSid(callSid));
+    }
+
+    private static CallSid callSid(String value) {
+        if (!CallSid.isValid(value)) {
             throw AdminException.badParameter("callSid", "expected CA followed by 32 hexadecimal digits");
         }
-        return archive.get(new CallSid(callSid)).orElseThrow(() -> AdminException.notFound("no call " + callSid));
+        return new CallSid(value);
     }
 
     private static String client(RoutingContext http) {

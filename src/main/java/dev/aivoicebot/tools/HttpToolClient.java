@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aivoicebot.safety.RequestSignature;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import java.util.Optional;
 @Singleton
 class HttpToolClient {
 
-    static final String SIGNATURE_HEADER = "X-Voice-Bot-Signature";
+    static final String SIGNATURE_HEADER = RequestSignature.HEADER;
     static final int MAX_ANSWER_BYTES = 16 * 1024;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -56,7 +57,7 @@ class HttpToolClient {
         tool.headers().forEach(request::header);
         byte[] body = body(tool.name(), arguments, call);
         signingSecret.ifPresent(secret -> request.header(SIGNATURE_HEADER,
-                ToolSignature.header(secret, clock.instant().getEpochSecond(), body)));
+                RequestSignature.header(secret, clock.instant().getEpochSecond(), body)));
         request.POST(HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -1,6 +1,7 @@
 package dev.aivoicebot.transcript;
 
 import dev.aivoicebot.safety.CallSid;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,26 +37,35 @@ public class TranscriptStore {
 
     private final TranscriptFeeds feeds;
     private final PersonalDataMask mask;
+    private final CallEndListener ended;
 
     TranscriptStore(TranscriptConfig config, TranscriptMetrics metrics) {
-        this(config, metrics, new TranscriptFeeds());
+        this(config, metrics, new TranscriptFeeds(), List.of());
     }
 
     @Inject
-    TranscriptStore(TranscriptConfig config, TranscriptMetrics metrics, TranscriptFeeds feeds) {
-        this.dir = Path.of(config.dir()).toAbsolutePath();
+    TranscriptStore(TranscriptConfig config, TranscriptMetrics metrics, TranscriptFeeds feeds,
+            @All List<CallEndListener> listeners) {
+        this.dir = dir(config);
         this.metrics = metrics;
         this.feeds = feeds;
         this.mask = PersonalDataMask.of(config);
+        List<CallEndListener> all = List.copyOf(listeners);
+        this.ended = all.isEmpty() ? null : (at, name, details) -> all.forEach(l -> l.ended(at, name, details));
     }
 
     public TranscriptWriter open(CallSid callSid, Instant startedAt) {
         return new TranscriptWriter(new CallFileName(startedAt, callSid).transcript(dir), io, clock, metrics,
-                mask, feeds.forStartingCall(callSid));
+                mask, feeds.forStartingCall(callSid), ended);
     }
 
     public Path dir() {
         return dir;
+    }
+
+    /** {@code LOG_DIR}, absolute: for beans that keep files beside the transcripts and start before this one. */
+    public static Path dir(TranscriptConfig config) {
+        return Path.of(config.dir()).toAbsolutePath();
     }
 
     /** Runs after calls were ended (their last lines queued): lets every queued line reach the disk. */

@@ -34,6 +34,8 @@ public final class TranscriptWriter {
     private final PersonalDataMask mask;
     /** Null unless someone watches this call live (see {@link TranscriptFeeds}). */
     private final TranscriptFeed feed;
+    /** Told once the details are written; null for none. */
+    private final CallEndListener ended;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Lines are in the OS page cache at once; this also pushes them to the disk every few seconds. */
     private static final long SYNC_INTERVAL_NANOS = 5_000_000_000L;
@@ -42,12 +44,13 @@ public final class TranscriptWriter {
     private long lastSyncNanos = System.nanoTime();
 
     TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics) {
-        this(file, io, clock, metrics, PersonalDataMask.cardsOnly(), null);
+        this(file, io, clock, metrics, PersonalDataMask.cardsOnly(), null, null);
     }
 
     TranscriptWriter(Path file, Executor io, Clock clock, TranscriptMetrics metrics, PersonalDataMask mask,
-            TranscriptFeed feed) {
+            TranscriptFeed feed, CallEndListener ended) {
         this.feed = feed;
+        this.ended = ended;
         this.mask = mask;
         this.file = file;
         this.name = CallFileName.of(file).orElse(null);
@@ -161,6 +164,14 @@ public final class TranscriptWriter {
         } catch (IOException e) {
             LOG.errorf("Cannot write call details beside %s: %s", file.getFileName(), e.getMessage());
             metrics.writeFailed();
+            return;
+        }
+        if (ended != null) {
+            try {
+                ended.ended(file.getParent(), name, details);
+            } catch (RuntimeException e) { // a listener's failure must not stop the I/O thread
+                LOG.errorf("After call %s ended: %s", name.callSid(), e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -36,7 +36,7 @@ class TranscriptFileTest {
         ExecutorService io = Executors.newSingleThreadExecutor();
         CallFileName name = new CallFileName(START, SID);
         TranscriptWriter writer = new TranscriptWriter(name.transcript(dir), io, java.time.Clock.systemUTC(),
-                new TranscriptMetrics(new SimpleMeterRegistry()), PersonalDataMask.cardsOnly(), null);
+                new TranscriptMetrics(new SimpleMeterRegistry()), PersonalDataMask.cardsOnly(), null, null);
         writer.system("call started from +15550100 to +15550199");
         writer.customer("my card is 4111 1111 1111 1111");
         writer.assistant("Thanks", true);

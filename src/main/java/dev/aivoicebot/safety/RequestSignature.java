@@ -1,4 +1,4 @@
-package dev.aivoicebot.tools;
+package dev.aivoicebot.safety;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -8,16 +8,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code X-Voice-Bot-Signature} of an HTTP tool request, so the business can tell our requests from anyone
- * else's: {@code t=<unix seconds>,v1=<hex HMAC-SHA256(TOOLS_SIGNING_SECRET, "<t>.<raw body>")>}. The time is
- * signed with the body, so a recorded request cannot be replayed later than the receiver's window allows.
+ * The {@code X-Voice-Bot-Signature} of a request we send a business (an HTTP tool call, a call event), so it can
+ * tell our requests from anyone else's: {@code t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>}.
+ * The time is signed with the body, so a recorded request cannot be replayed later than the receiver's window
+ * allows. One recipe for every request, so the business verifies all of them with one function (docs/tools.md).
  */
-final class ToolSignature {
+public final class RequestSignature {
 
-    private ToolSignature() {
+    public static final String HEADER = "X-Voice-Bot-Signature";
+
+    private RequestSignature() {
     }
 
-    static String header(String secret, long unixSeconds, byte[] body) {
+    public static String header(String secret, long unixSeconds, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
