@@ -2,6 +2,7 @@ package dev.aivoicebot.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.archive.ArchiveUnavailableException;
 import dev.aivoicebot.archive.CallArchive;
 import dev.aivoicebot.archive.CallLine;
 import dev.aivoicebot.archive.CallPage;
@@ -178,8 +179,8 @@ public final class DbCallArchive implements CallArchive {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static IOException unreadable(SQLException e) {
-        return new IOException("Cannot read the calls from the database: " + e.getMessage(), e);
+    private static ArchiveUnavailableException unreadable(SQLException e) {
+        return new ArchiveUnavailableException("Cannot read the calls from the database: " + e.getMessage(), e);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,7 +1,12 @@
 package dev.aivoicebot.admin;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.aivoicebot.store.InjectPostgres;
+import dev.aivoicebot.store.TestPostgres;
 import dev.aivoicebot.transcript.CallFileName;
 import dev.aivoicebot.transcript.TranscriptLine;
 import io.agroal.api.AgroalDataSource;
@@ -15,7 +20,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The calls API over PostgreSQL (DB_URL set): calls are put on record exactly as for {@link FileCallsApiTest}, as
@@ -31,6 +39,29 @@ class DbCallsApiTest extends CallsApiContract {
 
     @Inject
     AgroalDataSource database;
+
+    @InjectPostgres
+    TestPostgres postgres;
+
+    @AfterEach
+    void databaseUp() {
+        postgres.ensureRunning();
+    }
+
+    /** Not in the contract: only this backend can be down while the service runs. */
+    @Test
+    void whileTheDatabaseIsDownTheApiSays503AndAnswersAgainWhenItIsBack() throws IOException {
+        StoredCall call = StoredCall.startingAt(newDay().atTime(12, 0).toInstant(ZoneOffset.UTC)).says("hi")
+                .ended("CALLER_HUNG_UP", "caller hung up");
+        record(call);
+        postgres.stopServer();
+        for (String path : List.of("/api/calls", "/api/calls/" + call.callSid())) {
+            api().get(path).then().statusCode(503).contentType("application/json").header("Retry-After", "5")
+                    .body("error", equalTo("unavailable")).body("detail", not(containsString("Exception")));
+        }
+        postgres.startServer();
+        api().get("/api/calls/" + call.callSid()).then().statusCode(200).body("endReason", equalTo("CALLER_HUNG_UP"));
+    }
 
     @Override
     void record(StoredCall call) throws IOException {
