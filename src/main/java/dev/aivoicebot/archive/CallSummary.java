@@ -17,8 +17,11 @@ public record CallSummary(String callSid, String direction, String from, String 
 
     static final int SHORT = 160;
 
-    /** From what the call's files say: its details once it has ended, else the parties its first line names. */
-    static CallSummary of(String callSid, Instant startedAt, CallDetails details, StartLine start, boolean live) {
+    /**
+     * From what is on record of the call: its details once it has ended, else the parties its first line names.
+     * Every archive builds its list items here, so they answer alike.
+     */
+    public static CallSummary of(String callSid, Instant startedAt, CallDetails details, StartLine start, boolean live) {
         if (details == null) {
             return new CallSummary(callSid, null, start.from(), start.to(), null, startedAt, null, null, null, live,
                     null, null);

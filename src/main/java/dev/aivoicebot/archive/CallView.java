@@ -19,7 +19,8 @@ public record CallView(String callSid, String direction, String from, String to,
         String recordingSid, boolean live, String summary, JsonNode outcome, Usage usage, Double costUsd,
         List<CallLine> lines) {
 
-    static CallView of(String callSid, Instant startedAt, CallDetails details, StartLine start, boolean live,
+    /** Like {@link CallSummary#of}, with the whole summary and the lines: one mapping for every archive. */
+    public static CallView of(String callSid, Instant startedAt, CallDetails details, StartLine start, boolean live,
             List<CallLine> lines) {
         if (details == null) {
             return new CallView(callSid, null, start.from(), start.to(), null, startedAt, null, null, null, null,

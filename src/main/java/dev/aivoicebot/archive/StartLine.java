@@ -8,14 +8,15 @@ import java.util.regex.Pattern;
 
 /**
  * Who called whom, as a call's first line says ("call started from +15550100 to +15550199"): all that is known of
- * a call whose details are not written yet (it is live, or its process died). "unknown" is read as null.
+ * a call whose details are not written yet (it is live, or its process died). "unknown" is read as null. Public
+ * for the database store, which keeps these parties on a call's row until its details arrive.
  */
-record StartLine(String from, String to) {
+public record StartLine(String from, String to) {
 
     private static final Pattern STARTED = Pattern.compile("^call started from (\\S+) to (\\S+)");
-    static final StartLine NONE = new StartLine(null, null);
+    public static final StartLine NONE = new StartLine(null, null);
 
-    static StartLine of(List<NumberedLine> lines) {
+    public static StartLine of(List<NumberedLine> lines) {
         if (lines.isEmpty() || lines.get(0).line().speaker() != Speaker.SYSTEM) {
             return NONE;
         }

@@ -2,6 +2,7 @@ package dev.aivoicebot.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aivoicebot.archive.StartLine;
 import dev.aivoicebot.transcript.CallDetails;
 import dev.aivoicebot.transcript.CallFileName;
 import dev.aivoicebot.transcript.NumberedLine;
@@ -32,6 +33,9 @@ final class CallRows {
 
     private static final String ENSURE_CALL = "INSERT INTO calls (call_sid, started_at) VALUES (?, ?) "
             + "ON CONFLICT (call_sid) DO NOTHING";
+    /** Until its details arrive, a call's parties are what its first line names (as the files backend reads them). */
+    private static final String START_PARTIES = "UPDATE calls SET from_number = ?, to_number = ? "
+            + "WHERE call_sid = ? AND ended_at IS NULL AND from_number IS NULL AND to_number IS NULL";
     private static final String INSERT_LINE = "INSERT INTO call_lines (call_sid, leg_started_at, seq, at, speaker, "
             + "interrupted, text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     /** A later leg's details win; the start stays the earliest, the duration spans every leg. */
@@ -69,6 +73,19 @@ final class CallRows {
             insert.setString(1, leg.callSid().value());
             insert.setObject(2, time(leg.startedAt()));
             insert.executeUpdate();
+        }
+    }
+
+    /** The parties the first line of a call names, on its row while it has no details (they replace these). */
+    void startParties(Connection db, CallFileName leg, StartLine start) throws SQLException {
+        if (start.from() == null && start.to() == null) {
+            return;
+        }
+        try (PreparedStatement update = db.prepareStatement(START_PARTIES)) {
+            update.setString(1, start.from());
+            update.setString(2, start.to());
+            update.setString(3, leg.callSid().value());
+            update.executeUpdate();
         }
     }
 

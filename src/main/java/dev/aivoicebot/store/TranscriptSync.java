@@ -1,5 +1,6 @@
 package dev.aivoicebot.store;
 
+import dev.aivoicebot.archive.StartLine;
 import dev.aivoicebot.safety.SafeText;
 import dev.aivoicebot.transcript.CallDetails;
 import dev.aivoicebot.transcript.CallDetailsFile;
@@ -23,8 +24,8 @@ import org.jboss.logging.Logger;
  * Copies the calls in {@code LOG_DIR} to the database, one pass at a time: each transcript file is read on from
  * where the last committed pass left it, its new lines are written with the call's row in one transaction, and once
  * its details file exists (the call has ended, every line is on file) the row is completed and the file marked
- * synced. Only committed progress is remembered, and every write is idempotent, so a failure at any point loses
- * nothing: the next pass writes the same lines again.
+ * synced; until then the row has the parties the file's first line names. Only committed progress is remembered,
+ * and every write is idempotent, so a failure at any point loses nothing: the next pass writes the same lines again.
  *
  * <p>A new instance (a restarted replica) knows no progress: it asks the database which files are synced whole and
  * reads every other file from its start, which rewrites nothing. Not thread-safe: one sync thread owns it.
@@ -78,7 +79,7 @@ final class TranscriptSync {
                     continue;
                 }
                 try {
-                    write(db, leg, chunk, ended);
+                    write(db, leg, chunk, at.offset() == 0, ended);
                     progress.put(leg.base(), new Progress(chunk.nextOffset(), chunk.nextSeq(), ended));
                 } catch (SQLException e) {
                     rollback(db);
@@ -109,8 +110,12 @@ final class TranscriptSync {
         }
     }
 
-    private void write(Connection db, CallFileName leg, TranscriptFile.Chunk chunk, boolean ended) throws SQLException {
+    private void write(Connection db, CallFileName leg, TranscriptFile.Chunk chunk, boolean fromStart,
+            boolean ended) throws SQLException {
         rows.ensureCall(db, leg);
+        if (fromStart && !chunk.lines().isEmpty()) {
+            rows.startParties(db, leg, StartLine.of(chunk.lines()));
+        }
         rows.insertLines(db, leg, chunk.lines());
         if (ended) {
             Optional<CallDetails> details = details(leg);

@@ -21,7 +21,7 @@ public class ArchiveTestProfile implements QuarkusTestProfile {
         return Map.of("admin.api-key", ADMIN_KEY, "transcript.dir", LOG_DIR.toString());
     }
 
-    private static Path freshDir() {
+    static Path freshDir() {
         try {
             Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
             return Files.createTempDirectory(target, "archive-log-dir-");

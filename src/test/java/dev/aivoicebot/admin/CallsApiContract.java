@@ -78,6 +78,10 @@ abstract class CallsApiContract {
         assertEquals(sids(b), listed(window + "&endReason=ASSISTANT_ENDED"), "endReason");
         assertEquals(sids(c), listed(window + "&endReason=transferred"), "endReason, as the metric tag writes it");
         assertEquals(sids(d, a), listed(window + "&q=table"), "text, ignoring case");
+        assertEquals(sids(d, a), listed(window + "&q=TAB"), "a part of a word: a substring, not a word search");
+        assertEquals(sids(a), listed(window + "&q=book%20a%20t"), "words in their order, across a space");
+        assertEquals(List.of(), listed(window + "&q=%25"), "a % is a character, not a wildcard");
+        assertEquals(List.of(), listed(window + "&q=t_ble"), "an _ too");
         assertEquals(sids(c), listed(window + "&q=TRANSFERRED%20TO%20SALES"), "text of a system line");
         assertEquals(sids(c, b), listed("since=" + start.plusSeconds(600) + "&until=" + start.plusSeconds(1800)),
                 "since is inclusive, until exclusive");

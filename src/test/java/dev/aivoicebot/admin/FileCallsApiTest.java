@@ -24,8 +24,13 @@ class FileCallsApiTest extends CallsApiContract {
 
     @Override
     List<TranscriptLine> transcriptLines(String callSid) throws IOException {
-        CallFileName name = TranscriptFile.list(DIR).stream().filter(n -> n.callSid().value().equals(callSid))
+        return transcriptLines(DIR, callSid);
+    }
+
+    /** A call's lines as its transcript file in {@code dir} has them: what either backend must show. */
+    static List<TranscriptLine> transcriptLines(Path dir, String callSid) throws IOException {
+        CallFileName name = TranscriptFile.list(dir).stream().filter(n -> n.callSid().value().equals(callSid))
                 .findFirst().orElseThrow(() -> new AssertionError("no transcript for " + callSid));
-        return TranscriptFile.readFrom(name.transcript(DIR), 0, 0).lines().stream().map(NumberedLine::line).toList();
+        return TranscriptFile.readFrom(name.transcript(dir), 0, 0).lines().stream().map(NumberedLine::line).toList();
     }
 }
