@@ -3,6 +3,7 @@ package dev.aivoicebot.admin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.aivoicebot.store.InjectPostgres;
@@ -61,6 +62,53 @@ class DbCallsApiTest extends CallsApiContract {
         }
         postgres.startServer();
         api().get("/api/calls/" + call.callSid()).then().statusCode(200).body("endReason", equalTo("CALLER_HUNG_UP"));
+    }
+
+    /** Not in the contract: erasing a call (and the retention sweep, through the same eraser) removes its rows. */
+    @Test
+    void erasingACallRemovesItsRowsAndAFailedEraseSays503() throws IOException {
+        StoredCall kept = StoredCall.startingAt(newDay().atTime(9, 0).toInstant(ZoneOffset.UTC)).says("keep me")
+                .ended("CALLER_HUNG_UP", "caller hung up");
+        StoredCall erased = StoredCall.startingAt(newDay().atTime(9, 5).toInstant(ZoneOffset.UTC)).says("forget me")
+                .ended("CALLER_HUNG_UP", "caller hung up");
+        record(kept);
+        record(erased);
+        postgres.stopServer();
+        api().delete("/api/calls/" + erased.callSid()).then().statusCode(503).body("error", equalTo("unavailable"));
+        postgres.startServer();
+        api().delete("/api/calls/" + erased.callSid()).then().statusCode(204);
+        assertEquals(List.of(0L, 0L, 0L), rows(erased.callSid().value()), "calls, call_lines, synced_transcripts");
+        assertEquals(List.of(1L, (long) transcriptLines(kept.callSid().value()).size(), 1L), rows(kept.callSid().value()),
+                "the other call is kept whole");
+        sleepPastASyncPass();
+        assertEquals(List.of(0L, 0L, 0L), rows(erased.callSid().value()), "the sync did not bring it back");
+        api().get("/api/calls/" + erased.callSid()).then().statusCode(404);
+    }
+
+    private List<Long> rows(String callSid) {
+        try (Connection db = database.getConnection()) {
+            List<Long> counts = new java.util.ArrayList<>();
+            for (String table : List.of("calls", "call_lines", "synced_transcripts")) {
+                try (PreparedStatement select = db.prepareStatement("SELECT count(*) FROM " + table + " WHERE call_sid = ?")) {
+                    select.setString(1, callSid);
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        counts.add(row.getLong(1));
+                    }
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepPastASyncPass() {
+        try {
+            Thread.sleep(3_000); // DB_SYNC_INTERVAL is 200 ms here: later passes have run
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
