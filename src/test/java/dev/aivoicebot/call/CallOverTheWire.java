@@ -62,12 +62,15 @@ abstract class CallOverTheWire extends DialingTest {
 
         call.hangUp();
         List<String> transcript = finishedTranscript(call.identity().callSid());
-        assertEquals(5, transcript.size(), transcript::toString);
+        assertEquals(7, transcript.size(), transcript::toString);
         assertTrue(transcript.get(1).endsWith(" assistant: " + GREETING), transcript.get(1));
         assertTrue(transcript.get(2).contains(" customer: caller spoke for "), transcript.get(2));
         assertTrue(transcript.get(3).contains(ANSWER), transcript.get(3));
-        assertTrue(transcript.get(4).matches(".* system: call ended: caller hung up after \\d+\\.\\d s"),
-                transcript.get(4));
+        assertTrue(transcript.get(4).contains(" system: summary: The caller took 1 turn(s)"), transcript.get(4));
+        assertTrue(transcript.get(5).matches(".* system: usage: input \\d+ tokens \\(\\d+ cached\\), output \\d+ tokens; "
+                + "estimated cost \\$\\d+\\.\\d{4}"), transcript.get(5));
+        assertTrue(transcript.get(6).matches(".* system: call ended: caller hung up after \\d+\\.\\d s"),
+                transcript.get(6));
         assertNoSimulatorProblems(call);
     }
 

@@ -106,7 +106,8 @@ class ShutdownSignalIT {
 
     private static String transcript(Path dir, String callSid) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            Path file = files.filter(f -> f.getFileName().toString().contains(callSid)).findFirst()
+            // the transcript, not the call's details file beside it
+            Path file = files.filter(f -> f.getFileName().toString().endsWith("_" + callSid + ".txt")).findFirst()
                     .orElseThrow(() -> new AssertionError("no transcript for " + callSid));
             return Files.readString(file);
         }
