@@ -3,7 +3,6 @@ package dev.aivoicebot.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
-import io.prometheus.client.Histogram;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
@@ -12,9 +11,8 @@ import jakarta.inject.Singleton;
  * ({@code openai_tokens_total}) and {@code call.cost.usd} ({@code call_cost_usd}, a histogram). Every series is
  * registered at start; counting runs once per {@code response.done}, never per audio frame.
  *
- * <p>The cost histogram is registered with the Prometheus client itself: Micrometer's distribution summary rounds
- * each value up to a whole number before it picks a bucket, so every call under a dollar would land in the 1.0
- * bucket.
+ * <p>The cost histogram is registered with the Prometheus client's registry as a collector of our own
+ * ({@link CostHistogram} says why).
  */
 @Singleton
 @Startup
@@ -29,7 +27,7 @@ public class UsageMetrics {
     private final Counter inputAudioCached;
     private final Counter outputText;
     private final Counter outputAudio;
-    private final Histogram callCost;
+    private final CostHistogram callCost;
 
     public UsageMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus) {
         inputText = tokens(registry, "input", "text", false);
@@ -38,9 +36,8 @@ public class UsageMetrics {
         inputAudioCached = tokens(registry, "input", "audio", true);
         outputText = tokens(registry, "output", "text", false);
         outputAudio = tokens(registry, "output", "audio", false);
-        callCost = Histogram.build().name("call_cost_usd").buckets(COST_BUCKETS)
-                .help("Estimated OpenAI cost of ended calls, in USD, from the configured prices")
-                .register(prometheus.getPrometheusRegistry());
+        callCost = new CostHistogram(COST_BUCKETS, "Estimated OpenAI cost of ended calls, in USD, from the configured prices");
+        prometheus.getPrometheusRegistry().register(callCost);
     }
 
     /** One response's tokens; the input counts include the cached ones, which are counted apart here. */
