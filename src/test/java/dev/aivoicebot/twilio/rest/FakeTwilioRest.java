@@ -203,11 +203,14 @@ public final class FakeTwilioRest implements AutoCloseable {
         return pair.equals(username + ":" + password) ? username : null;
     }
 
-    private List<String> formProblems(String contentType, byte[] body, Map<String, String> form) {
-        List<String> problems = new ArrayList<>();
+    /**
+     * Reads a form-encoded body into {@code form}, as Twilio reads it; false (and a problem) when the body is not
+     * form-encoded, and a problem for every field given twice.
+     */
+    private static boolean readForm(String contentType, byte[] body, Map<String, String> form, List<String> problems) {
         if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
             problems.add("content type " + contentType);
-            return problems;
+            return false;
         }
         String text = new String(body, StandardCharsets.US_ASCII);
         for (String pair : text.isEmpty() ? new String[0] : text.split("&")) {
@@ -217,6 +220,14 @@ public final class FakeTwilioRest implements AutoCloseable {
             if (form.put(name, value) != null) {
                 problems.add("field " + name + " given twice");
             }
+        }
+        return true;
+    }
+
+    private List<String> formProblems(String contentType, byte[] body, Map<String, String> form) {
+        List<String> problems = new ArrayList<>();
+        if (!readForm(contentType, body, form, problems)) {
+            return problems;
         }
         boolean status = form.containsKey("Status");
         boolean twiml = form.containsKey("Twiml");
@@ -366,18 +377,8 @@ public final class FakeTwilioRest implements AutoCloseable {
     private static List<String> recordingFormProblems(String contentType, byte[] body, Map<String, String> form,
             boolean create) {
         List<String> problems = new ArrayList<>();
-        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
-            problems.add("content type " + contentType);
+        if (!readForm(contentType, body, form, problems)) {
             return problems;
-        }
-        String text = new String(body, StandardCharsets.US_ASCII);
-        for (String pair : text.isEmpty() ? new String[0] : text.split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            String name = URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8);
-            String value = nameValue.length == 2 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "";
-            if (form.put(name, value) != null) {
-                problems.add("field " + name + " given twice");
-            }
         }
         if (!create) {
             if (!form.keySet().stream().allMatch(f -> f.equals("Status") || f.equals("PauseBehavior"))
@@ -472,18 +473,8 @@ public final class FakeTwilioRest implements AutoCloseable {
 
     private static List<String> createProblems(String contentType, byte[] body, Map<String, String> form) {
         List<String> problems = new ArrayList<>();
-        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")) {
-            problems.add("content type " + contentType);
+        if (!readForm(contentType, body, form, problems)) {
             return problems;
-        }
-        String text = new String(body, StandardCharsets.US_ASCII);
-        for (String pair : text.isEmpty() ? new String[0] : text.split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            String name = URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8);
-            String value = nameValue.length == 2 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "";
-            if (form.put(name, value) != null) {
-                problems.add("field " + name + " given twice");
-            }
         }
         if (!CREATE_CALL_FIELDS.containsAll(form.keySet())) {
             problems.add("unknown fields: " + form.keySet());
